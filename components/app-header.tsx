@@ -1,0 +1,37 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const LINKS = [
+  { href: "/", label: "Overview" },
+  { href: "/nodes", label: "Nodes" },
+];
+
+export function AppHeader() {
+  const pathname = usePathname();
+  return (
+    <header className="border-b border-slate-800 bg-slate-900 text-slate-100">
+      <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+        <Link href="/" className="font-semibold tracking-tight">
+          CCE IP pools
+        </Link>
+        <nav aria-label="Main" className="flex gap-1 text-sm">
+          {LINKS.map((link) => {
+            const active = link.href === "/" ? pathname === "/" : pathname.startsWith(link.href);
+            return (
+              <Link
+                key={link.href}
+                href={link.href}
+                aria-current={active ? "page" : undefined}
+                className={`rounded px-3 py-1.5 ${active ? "bg-slate-700 text-white" : "text-slate-300 hover:bg-slate-800"}`}
+              >
+                {link.label}
+              </Link>
+            );
+          })}
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useMemo } from "react";
+
+import { PageQuery } from "@/components/page-query";
+import { EmptyState } from "@/components/states";
+import { useNodes } from "@/lib/client/api";
+import {
+  applyNodeQuery,
+  distinctValues,
+  type NodeQuery,
+  nodeQueryToSearch,
+  parseNodeQuery,
+  type SortKey,
+} from "@/lib/domain/node-query";
+import type { NodeSummary } from "@/lib/domain/pool";
+
+import { NodesTable } from "./nodes-table";
+import { NodesToolbar } from "./nodes-toolbar";
+
+function NodesContent({
+  nodes,
+  query,
+  setQuery,
+}: {
+  nodes: NodeSummary[];
+  query: NodeQuery;
+  setQuery: (next: NodeQuery) => void;
+}) {
+  const options = useMemo(
+    () => ({
+      types: distinctValues(nodes, "instanceType"),
+      zones: distinctValues(nodes, "zone"),
+      modes: distinctValues(nodes, "useMode"),
+    }),
+    [nodes],
+  );
+  const shown = useMemo(() => applyNodeQuery(nodes, query), [nodes, query]);
+  const onSort = (key: SortKey) =>
+    setQuery({
+      ...query,
+      sort: key,
+      dir: query.sort === key && query.dir === "asc" ? "desc" : "asc",
+    });
+
+  return (
+    <div className="space-y-3">
+      <NodesToolbar
+        query={query}
+        options={options}
+        onChange={setQuery}
+        shown={shown.length}
+        total={nodes.length}
+      />
+      {nodes.length === 0 ? (
+        <EmptyState title="No NetResourceSets in this cluster" />
+      ) : shown.length === 0 ? (
+        <EmptyState title="No node matches these filters">
+          Clear a filter to see more nodes.
+        </EmptyState>
+      ) : (
+        <NodesTable nodes={shown} query={query} onSort={onSort} />
+      )}
+    </div>
+  );
+}
+
+export function NodesView() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const query = useMemo(() => parseNodeQuery(params), [params]);
+  const setQuery = (next: NodeQuery) => {
+    const search = nodeQueryToSearch(next);
+    router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
+  };
+  const nodesQuery = useNodes();
+
+  return (
+    <PageQuery query={nodesQuery} what="nodes">
+      {(data) => <NodesContent nodes={data.items} query={query} setQuery={setQuery} />}
+    </PageQuery>
+  );
+}

@@ -1,0 +1,58 @@
+import "server-only";
+
+import { NextResponse } from "next/server";
+
+import { type ClusterCache, getClusterCache } from "@/lib/kube/cache";
+
+import { logger } from "./log";
+
+export type ErrorCode =
+  "not-found" | "not-synced" | "unconfigured" | "invalid-parameter" | "unavailable" | "internal";
+
+/** Answers with the API's error shape: {"error": {"code", "message"}}. */
+export function errorResponse(status: number, code: ErrorCode, message: string): NextResponse {
+  return NextResponse.json(
+    { error: { code, message } },
+    { status, headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+/** Answers with a JSON body that was already serialized, to reuse shared strings. */
+export function rawJsonResponse(body: string, status = 200): Response {
+  return new Response(body, {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
+
+export function okJson(body: unknown): NextResponse {
+  return NextResponse.json(body, { headers: { "Cache-Control": "no-store" } });
+}
+
+/**
+ * Returns the cache when it has the objects a page needs, or the error answer to send instead:
+ * 503 "unconfigured" without cluster access, 503 "not-synced" before the first full list.
+ */
+export function requireSyncedCache(
+  route: string,
+): { cache: ClusterCache } | { response: NextResponse } {
+  const { cache, configError } = getClusterCache();
+  if (!cache) {
+    logger.warn({ route, status: 503 }, "request while cluster access is not configured");
+    return {
+      response: errorResponse(
+        503,
+        "unconfigured",
+        configError ?? "cluster access is not configured",
+      ),
+    };
+  }
+  if (!cache.ready()) {
+    const detail = cache.states().find((state) => state.error)?.error?.message;
+    const message = detail
+      ? `cluster objects are not synced yet: ${detail}`
+      : "cluster objects are not synced yet; retry in a few seconds";
+    return { response: errorResponse(503, "not-synced", message) };
+  }
+  return { cache };
+}
