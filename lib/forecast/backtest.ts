@@ -50,7 +50,7 @@ export function backtest(
     fitters.forEach((fit, m) => {
       const model = fit(past);
       if (!model) return;
-      for (let j = cut; j < n; j++) {
+      for (let j = cut; j < heldOutEnd(grid, cut); j++) {
         if (!grid.observed[j]) continue;
         const t = gridTime(grid, j);
         const error = grid.values[j]! - model.predict(t);
@@ -61,6 +61,17 @@ export function backtest(
 
   for (const result of results) result.score = score(result.errors, relevantLead, origins.length);
   return results;
+}
+
+/**
+ * End (exclusive) of the held-out part for an origin: the next level shift, if any. A step
+ * from a scale-up is an event no trend model predicts, so scoring across one would only
+ * measure the step, and would widen the interval for a jump that is not projected either.
+ */
+function heldOutEnd(grid: Grid, cut: number): number {
+  const shift = grid.shifts.find((s) => s >= cut);
+  // The bucket before a shift may already hold part of the step, so it is left out too.
+  return shift === undefined ? grid.values.length : shift - 1;
 }
 
 /**

@@ -5,7 +5,7 @@ import { DAY_MS, HOUR_MS, MIN_SEASONAL_SPAN_MS } from "./types";
 
 const SLOTS = 24;
 /** Caps the pairwise-slope work on long series. */
-const MAX_PAIRS = 20_000;
+const MAX_PAIRS = 8_000;
 /** The level is read from at most this much of the latest segment. */
 const LEVEL_WINDOW_MS = 7 * DAY_MS;
 

@@ -72,8 +72,13 @@ interface Context {
 function forecastOnGrid(grid: Grid, context: Context): Forecast {
   const gridEnd = gridTime(grid, grid.values.length - 1);
   const span = gridEnd - grid.t0;
-  const methods = (Object.keys(FITTERS) as ForecastMethod[]).filter((m) => FITTERS[m](grid));
-  const reference = fitRobustLinear(grid);
+  const fitted = new Map<ForecastMethod, FittedModel>();
+  for (const method of Object.keys(FITTERS) as ForecastMethod[]) {
+    const model = FITTERS[method](grid);
+    if (model) fitted.set(method, model);
+  }
+  const methods = [...fitted.keys()];
+  const reference = fitted.get("robust-linear") ?? null;
 
   const timeToCapacity =
     reference && reference.slope > 0
@@ -90,7 +95,7 @@ function forecastOnGrid(grid: Grid, context: Context): Forecast {
     relevantLead,
   ).sort((a, b) => a.score - b.score);
 
-  const chosen = pickModel(grid, results);
+  const chosen = pickModel(fitted, results);
   if (!chosen) return empty("insufficient-data", "No model could be fitted to this series.");
 
   const band = errorBand(chosen.errors, bandFloor(grid));
@@ -104,19 +109,24 @@ function forecastOnGrid(grid: Grid, context: Context): Forecast {
   });
 }
 
-function pickModel(grid: Grid, results: MethodBacktest[]) {
+/** Picks the best-scoring model; robust-linear without a band when nothing could be scored. */
+function pickModel(fitted: Map<ForecastMethod, FittedModel>, results: MethodBacktest[]) {
   for (const result of results) {
-    if (!Number.isFinite(result.score)) continue;
-    const model = FITTERS[result.method](grid);
-    if (model) return { model, errors: result.errors };
+    const model = fitted.get(result.method);
+    if (model && Number.isFinite(result.score)) return { model, errors: result.errors };
   }
-  const model: FittedModel | null = fitRobustLinear(grid);
+  const model = fitted.get("robust-linear");
   return model ? { model, errors: [] } : null;
 }
 
-/** Least band half-width: the bucket-to-bucket noise, so a lucky backtest cannot give zero. */
+/**
+ * Least band half-width: the 80 % range of bucket noise, so a lucky backtest cannot give a zero
+ * band. Noise is read from second differences (variance 6 sigma^2 for white noise), which a
+ * trend or a smooth daily cycle barely touches.
+ */
 function bandFloor(grid: Grid): number {
-  const diffs: number[] = [];
-  for (let i = 1; i < grid.values.length; i++) diffs.push(grid.values[i]! - grid.values[i - 1]!);
-  return Math.max(0.5, robustScale(diffs) / Math.SQRT2);
+  const v = grid.values;
+  const second: number[] = [];
+  for (let i = 2; i < v.length; i++) second.push(v[i]! - 2 * v[i - 1]! + v[i - 2]!);
+  return Math.max(0.5, (1.28 * robustScale(second)) / Math.sqrt(6));
 }

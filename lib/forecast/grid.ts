@@ -22,6 +22,8 @@ const HOURLY_FROM_SPAN_MS = 2 * DAY_MS;
 const TARGET_BUCKETS = 96;
 /** A level shift smaller than this many IPs is treated as noise. */
 const MIN_STEP_IPS = 3;
+/** Buckets after a candidate step that confirm it at the normal threshold. */
+const MIN_CONFIRM_BUCKETS = 6;
 
 export function gridTime(grid: Grid, i: number): number {
   return grid.t0 + i * grid.stepMs;
@@ -83,13 +85,15 @@ function interpolateGaps(values: Float64Array): void {
   }
 }
 
-/** Returns the first `length` buckets as a grid of their own, re-detecting shifts. */
+/**
+ * Returns the first `length` buckets as a grid of their own. It keeps the shifts found on the
+ * whole grid, so a backtest origin just after a step knows of that step even though detection
+ * at that origin would still lack the buckets to confirm it.
+ */
 export function truncateGrid(grid: Grid, length: number): Grid {
   const values = grid.values.subarray(0, length);
   const observed = grid.observed.subarray(0, length);
-  const truncated: Grid = { ...grid, values, observed, shifts: [] };
-  truncated.shifts = detectShifts(truncated);
-  return truncated;
+  return { ...grid, values, observed, shifts: grid.shifts.filter((s) => s < length) };
 }
 
 /**
@@ -114,10 +118,12 @@ export function detectShifts(grid: Grid): number[] {
     const jump2 = v[i + 1]! - v[i - 1]! - 2 * trendPerStep;
     if (Math.abs(jump2) < threshold) continue;
 
-    const persisted = levelChange(v, i, window, trendPerStep);
-    if (persisted === null || Math.abs(persisted) < Math.max(threshold, 0.6 * Math.abs(jump2))) {
-      continue;
-    }
+    const change = levelChange(v, i, window, trendPerStep);
+    if (change === null) continue;
+    const persisted = change.size;
+    // Near the end there are few buckets to confirm a step, so it must be twice as large.
+    const needed = change.confirmed ? threshold : 2 * threshold;
+    if (Math.abs(persisted) < Math.max(needed, 0.6 * Math.abs(jump2))) continue;
     if (Math.sign(persisted) !== Math.sign(jump2)) continue;
 
     const start = Math.abs(v[i]! - v[i - 1]!) >= Math.abs(v[i + 1]! - v[i]!) ? i : i + 1;
@@ -132,14 +138,18 @@ export function detectShifts(grid: Grid): number[] {
   return found.map((f) => f.index);
 }
 
-/** Median level after bucket i minus median level before it, less the trend between them. */
+/**
+ * Median level after bucket i minus median level before it, less the trend between them.
+ * `confirmed` is false when fewer than MIN_CONFIRM_BUCKETS follow the candidate.
+ */
 function levelChange(v: Float64Array, i: number, window: number, trendPerStep: number) {
   const right = Math.min(window, v.length - i - 1);
   const left = Math.min(window, i - 1);
-  if (right < Math.min(window, 6) || left < 3) return null;
+  if (right < 3 || left < 3) return null;
 
   const before = median(v.subarray(i - 1 - left, i - 1));
   const after = median(v.subarray(i + 1, i + 1 + right));
   const centreGap = (left + right) / 2 + 2;
-  return after - before - trendPerStep * centreGap;
+  const size = after - before - trendPerStep * centreGap;
+  return { size, confirmed: right >= Math.min(window, MIN_CONFIRM_BUCKETS) };
 }

@@ -2,7 +2,9 @@ export { forecast } from "./engine";
 export { linearCrossing, predictLinear } from "./predict-linear";
 export type * from "./types";
 export {
+  DAY_MS,
   DEFAULT_HORIZON_MS,
+  HOUR_MS,
   INTERVAL_COVERAGE,
   MIN_POINTS,
   MIN_SEASONAL_SPAN_MS,
