@@ -25,8 +25,8 @@ const RESOURCE_ID = /^[A-Za-z0-9._-]{1,128}$/;
 export interface VpcClientOptions {
   /** Base URL of the VPC/BCC API, e.g. https://bcc.bj.baidubce.com. */
   vpcEndpoint: string;
-  /** Base URL of the BBC API, e.g. https://bbc.bj.baidubce.com. */
-  bbcEndpoint: string;
+  /** Base URL of the BBC API, e.g. https://bbc.bj.baidubce.com; without it getBbcPort rejects. */
+  bbcEndpoint?: string;
   credentials: BceCredentials;
   timeoutMs?: number;
   pageSize?: number;
@@ -113,7 +113,9 @@ export function createVpcClient(options: VpcClientOptions): VpcClient {
       credentials: options.credentials,
       timestamp: now(),
     });
-    const { host: _host, ...headers } = signed.headers;
+    // fetch derives Host from the URL, the same value that was signed.
+    const headers = { ...signed.headers };
+    delete headers.host;
 
     let response: Response;
     let body: unknown;
@@ -210,6 +212,11 @@ export function createVpcClient(options: VpcClientOptions): VpcClient {
 
     async getBbcPort(instanceId) {
       checkId("GetBBCPort", "instance id", instanceId);
+      if (!options.bbcEndpoint) {
+        const message =
+          "GetBBCPort was not sent: no BBC endpoint is configured (BCE_BBC_ENDPOINT).";
+        throw new VpcError({ kind: "bad-request", operation: "GetBBCPort", message });
+      }
       const path = `/v1/vpcPort/${instanceId}`;
       const request = { operation: "GetBBCPort", endpoint: options.bbcEndpoint, path };
       return getParsed(request, EniSchema);

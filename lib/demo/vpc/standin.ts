@@ -11,9 +11,9 @@ import type { RouteAnswer, VpcFixture } from "./routes";
 import { apiError, route } from "./routes";
 import { verifyRequest } from "./verify";
 
-export type { VpcFixture } from "./routes";
 export type { ClusterObjects } from "./from-cluster";
 export { fixtureFromCluster, PLANTED_DRIFT } from "./from-cluster";
+export type { VpcFixture } from "./routes";
 
 /** Fault knobs; each one is undone by setting it back or by reset(). */
 export interface StandinKnobs {
