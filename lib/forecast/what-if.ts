@@ -48,10 +48,26 @@ export function whatIf(args: WhatIfInput): WhatIfResult {
   const meanUsed = nodes.length > 0 ? sum(nodes.map((n) => n.used)) / nodes.length : 0;
   const addedUse = addNodes * (1 + Math.min(ceilingPerNode, meanUsed));
   const forecastBefore = forecast({ series, capacity });
-  const forecastAfter =
-    addNodes === 0 ? forecastBefore : forecast({ series, capacity: capacity - addedUse });
+  const remaining = capacity - addedUse;
+  let forecastAfter = forecastBefore;
+  if (addNodes > 0 && remaining > 0) forecastAfter = forecast({ series, capacity: remaining });
+  if (addNodes > 0 && remaining <= 0) forecastAfter = tooManyNodes(addNodes, addedUse, capacity);
 
   return { need, needWithPrimaries, claimable, shortfall, forecastBefore, forecastAfter };
+}
+
+function tooManyNodes(addNodes: number, addedUse: number, capacity: number): Forecast {
+  const reason =
+    `Adding ${addNodes} nodes would take about ${Math.round(addedUse)} IPs at once, ` +
+    `which is more than the subnet's ${capacity} IPs.`;
+  return {
+    status: "already-exhausted",
+    method: "none",
+    exhaustsAt: null,
+    low: null,
+    high: null,
+    reason,
+  };
 }
 
 function sum(values: number[]): number {
