@@ -109,7 +109,9 @@ function summarise(name: string, results: CaseResult[]) {
   const withTruth = results.filter((r) => r.covered !== null);
   const covered = withTruth.filter((r) => r.covered).length;
   const coverage = withTruth.length > 0 ? `${covered}/${withTruth.length}` : "-";
-  const ratio = linear > 0 ? (ours / linear).toFixed(2) : ours === 0 ? "0.00" : "inf";
+  let ratio = "inf";
+  if (linear > 0) ratio = (ours / linear).toFixed(2);
+  else if (ours === 0) ratio = "0.00";
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
   const ourMean = mean(results.map((r) => r.ourError)).toFixed(1);
   const linearMean = mean(results.map((r) => r.linearError)).toFixed(1);
