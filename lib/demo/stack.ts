@@ -1,0 +1,103 @@
+/**
+ * Starts the whole demo on loopback: the demo Kubernetes API server, the control endpoint for
+ * tests, and the dashboard itself (next start) pointed at the demo through a kubeconfig.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+import { startControlServer } from "./control";
+import { type DemoCluster, startDemoCluster } from "./kube/server";
+
+export interface StackOptions {
+  appPort: number;
+  clusterPort?: number;
+  controlPort?: number;
+  seed?: number;
+  scale?: number;
+  churn?: boolean;
+  snapshots?: string[];
+  /** Folder for the kubeconfig and other demo files; default .demo under the working directory. */
+  dataDir?: string;
+  /** Run `next dev` instead of the production server. */
+  dev?: boolean;
+  /** Extra environment for the dashboard process. */
+  env?: Record<string, string>;
+}
+
+export interface Stack {
+  appUrl: string;
+  cluster: DemoCluster;
+  controlUrl: string;
+  app: ChildProcess;
+  close(): Promise<void>;
+}
+
+const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
+/** How long the dashboard may take to answer /healthz after it was spawned. */
+const APP_START_TIMEOUT_MS = 60_000;
+
+async function waitForHealth(url: string, app: ChildProcess): Promise<void> {
+  const deadline = Date.now() + APP_START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (app.exitCode !== null) throw new Error(`the dashboard exited with code ${app.exitCode}`);
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(
+    `the dashboard did not answer ${url}/healthz within ${APP_START_TIMEOUT_MS / 1000} s`,
+  );
+}
+
+export function hasProductionBuild(): boolean {
+  return existsSync(path.join(".next", "BUILD_ID"));
+}
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const dataDir = path.resolve(options.dataDir ?? ".demo");
+  const cluster = await startDemoCluster({
+    port: options.clusterPort ?? 0,
+    seed: options.seed,
+    scale: options.scale,
+    churn: options.churn,
+    snapshots: options.snapshots,
+    kubeconfigPath: path.join(dataDir, "kubeconfig"),
+  });
+  const control = await startControlServer(cluster, options.controlPort ?? 0);
+
+  const args = options.dev
+    ? [NEXT_BIN, "dev", "-H", "127.0.0.1", "-p", String(options.appPort)]
+    : [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(options.appPort)];
+  const app = spawn(process.execPath, args, {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      ...options.env,
+      KUBECONFIG: cluster.kubeconfigPath ?? "",
+      KUBE_CONTEXT: "",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  const appUrl = `http://127.0.0.1:${options.appPort}`;
+
+  const close = async () => {
+    if (app.exitCode === null) {
+      app.kill("SIGTERM");
+      await new Promise((resolve) => app.once("exit", resolve));
+    }
+    await control.close();
+    await cluster.close();
+  };
+  try {
+    await waitForHealth(appUrl, app);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { appUrl, cluster, controlUrl: control.url, app, close };
+}
