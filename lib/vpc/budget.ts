@@ -44,6 +44,8 @@ export interface RequestBudgetOptions {
   maxEntries?: number;
   /** Returns [0, 1); spreads the backoff of many keys. Default Math.random. */
   random?: () => number;
+  /** Called once per failed upstream read, e.g. to log it. */
+  onError?: (key: string, error: unknown, retryInMs: number) => void;
 }
 
 interface Entry {
@@ -80,13 +82,16 @@ export class RequestBudget {
   private readonly random: () => number;
   private readonly bucket: TokenBucket;
   private readonly entries = new Map<string, Entry>();
+  private readonly onError: RequestBudgetOptions["onError"];
   private upstreamCount = 0;
+  private latestError: (FigureError & { key: string }) | undefined;
 
   constructor(options: RequestBudgetOptions = {}) {
     this.refreshIntervalMs = options.refreshIntervalMs ?? DEFAULT_REFRESH_INTERVAL_MS;
     this.maxBackoffMs = options.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS;
     this.maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
     this.random = options.random ?? Math.random;
+    this.onError = options.onError;
     const rate = options.ratePerSecond ?? DEFAULT_RATE_PER_SECOND;
     this.bucket = new TokenBucket(rate, options.burst ?? rate);
   }
@@ -96,11 +101,16 @@ export class RequestBudget {
     return this.upstreamCount;
   }
 
+  /** Most recent failed read of any key, kept after later successes. */
+  get lastError(): (FigureError & { key: string }) | undefined {
+    return this.latestError;
+  }
+
   /** Returns the cached figure for `key`, reading it with `fetcher` first when it is due. */
   async getOrFetch<T>(key: string, fetcher: () => Promise<T>): Promise<CachedFigure<T>> {
     const entry = this.entry(key);
     if (!entry.inFlight && Date.now() >= entry.nextAttemptAt) {
-      entry.inFlight = this.refresh(entry, fetcher);
+      entry.inFlight = this.refresh(key, entry, fetcher);
     }
     if (entry.inFlight) await entry.inFlight;
     return this.figure<T>(entry);
@@ -125,7 +135,7 @@ export class RequestBudget {
     return entry;
   }
 
-  private async refresh(entry: Entry, fetcher: () => Promise<unknown>): Promise<void> {
+  private async refresh(key: string, entry: Entry, fetcher: () => Promise<unknown>): Promise<void> {
     try {
       await this.bucket.take();
       this.upstreamCount++;
@@ -136,8 +146,11 @@ export class RequestBudget {
       entry.nextAttemptAt = entry.fetchedAt + this.refreshIntervalMs;
     } catch (error) {
       const now = Date.now();
+      const retryInMs = this.retryDelay(entry, error);
       entry.error = toFigureError(error, now);
-      entry.nextAttemptAt = now + this.retryDelay(entry, error);
+      entry.nextAttemptAt = now + retryInMs;
+      this.latestError = { ...entry.error, key };
+      this.onError?.(key, error, retryInMs);
     } finally {
       entry.inFlight = undefined;
     }

@@ -188,3 +188,32 @@ export function computeDrift(
       a.kind.localeCompare(b.kind),
   );
 }
+
+/** Free-IP figures of one subnet as the Subnet object and the VPC report them. */
+export interface SubnetDifference {
+  subnetId: string;
+  clusterAvailableIp: number;
+  vpcAvailableIp: number;
+}
+
+/**
+ * Lists subnets whose free-IP count differs between the Subnet objects and the VPC. The operator
+ * copies availableIp every 20-30 s, so a small difference can be sync lag rather than a fault.
+ */
+export function subnetDifferences(
+  cluster: readonly { id: string; availableIp: number }[],
+  vpc: readonly { subnetId: string; availableIp?: number }[],
+): SubnetDifference[] {
+  const vpcById = new Map(vpc.map((subnet) => [subnet.subnetId, subnet.availableIp]));
+  const differences: SubnetDifference[] = [];
+  for (const subnet of cluster) {
+    const vpcAvailableIp = vpcById.get(subnet.id);
+    if (vpcAvailableIp === undefined || vpcAvailableIp === subnet.availableIp) continue;
+    differences.push({
+      subnetId: subnet.id,
+      clusterAvailableIp: subnet.availableIp,
+      vpcAvailableIp,
+    });
+  }
+  return differences;
+}

@@ -1,0 +1,126 @@
+import "server-only";
+
+import { logger } from "@/lib/server/log";
+
+import type { CachedFigure, FigureError, RequestBudgetOptions } from "./budget";
+import { RequestBudget } from "./budget";
+import type { SubnetFilter, VpcClient } from "./client";
+import { createVpcClient } from "./client";
+import type { VpcConfigDescription, VpcConfigResult } from "./config";
+import { loadVpcConfig } from "./config";
+import { VpcError } from "./errors";
+import type { BbcPort, Eni, Subnet } from "./schemas";
+
+export interface VpcServiceStatus {
+  enabled: boolean;
+  /** Why the VPC part is off, when it is. */
+  reason?: string;
+  /** Most recent failed VPC read, with the figure key it was for. */
+  lastError?: FigureError & { key: string };
+  endpoint: VpcConfigDescription;
+  refreshIntervalMs: number;
+  upstreamRequests: number;
+}
+
+/** Cached, rate-limited read access to the VPC API for the dashboard routes. */
+export interface VpcService {
+  status(): VpcServiceStatus;
+  subnets(filter?: SubnetFilter): Promise<CachedFigure<Subnet[]>>;
+  subnet(subnetId: string): Promise<CachedFigure<Subnet>>;
+  eni(eniId: string): Promise<CachedFigure<Eni>>;
+  instanceEnis(instanceId: string): Promise<CachedFigure<Eni[]>>;
+  bbcPort(instanceId: string): Promise<CachedFigure<BbcPort>>;
+}
+
+export interface VpcServiceOptions {
+  config: VpcConfigResult;
+  budget?: RequestBudgetOptions;
+  /** Replaces the HTTP client built from `config`; tests use it. */
+  client?: VpcClient;
+}
+
+function logFailure(key: string, error: unknown, retryInMs: number): void {
+  const fields =
+    error instanceof VpcError
+      ? error.toJSON()
+      : { message: error instanceof Error ? error.message : String(error) };
+  logger.warn({ component: "vpc", key, retryInMs, ...fields }, "VPC read failed");
+}
+
+function disabledFigure<T>(reason: string): CachedFigure<T> {
+  return {
+    value: undefined,
+    source: "vpc",
+    fetchedAt: null,
+    ageMs: null,
+    error: { message: reason, kind: "disabled", at: Date.now() },
+  };
+}
+
+/** Creates a service; when `config` is off every figure carries the reason as its error. */
+export function createVpcService(options: VpcServiceOptions): VpcService {
+  const { config } = options;
+  const budget = new RequestBudget({ onError: logFailure, ...options.budget });
+  const client =
+    options.client ??
+    (config.enabled
+      ? createVpcClient({
+          vpcEndpoint: config.config.vpcEndpoint,
+          bbcEndpoint: config.config.bbcEndpoint,
+          credentials: config.config.credentials,
+        })
+      : undefined);
+
+  function read<T>(key: string, fetch: (vpc: VpcClient) => Promise<T>): Promise<CachedFigure<T>> {
+    if (!client) {
+      const reason = config.enabled ? "VPC client missing" : config.reason;
+      return Promise.resolve(disabledFigure<T>(reason));
+    }
+    return budget.getOrFetch(key, () => fetch(client));
+  }
+
+  return {
+    status() {
+      const status: VpcServiceStatus = {
+        enabled: client !== undefined,
+        endpoint: config.description,
+        refreshIntervalMs: budget.refreshIntervalMs,
+        upstreamRequests: budget.upstreamRequests,
+      };
+      if (!config.enabled) status.reason = config.reason;
+      if (budget.lastError) status.lastError = budget.lastError;
+      return status;
+    },
+    subnets(filter = {}) {
+      const key = `subnets?vpcId=${filter.vpcId ?? ""}&zoneName=${filter.zoneName ?? ""}`;
+      return read(key, (vpc) => vpc.listSubnets(filter));
+    },
+    subnet: (subnetId) => read(`subnet/${subnetId}`, (vpc) => vpc.getSubnet(subnetId)),
+    eni: (eniId) => read(`eni/${eniId}`, (vpc) => vpc.getEni(eniId)),
+    instanceEnis: (id) => read(`instance-enis/${id}`, (vpc) => vpc.listInstanceEnis(id)),
+    bbcPort: (id) => read(`bbc-port/${id}`, (vpc) => vpc.getBbcPort(id)),
+  };
+}
+
+const GLOBAL_KEY = Symbol.for("cce-dashboard.vpc-service");
+type GlobalWithService = typeof globalThis & { [GLOBAL_KEY]?: VpcService };
+
+/**
+ * Returns the process-wide service, reading the configuration on first use. It is kept on
+ * globalThis so that Next.js dev-mode module reloads share one cache and one rate limit.
+ */
+export function getVpcService(): VpcService {
+  const holder = globalThis as GlobalWithService;
+  const existing = holder[GLOBAL_KEY];
+  if (existing) return existing;
+
+  const config = loadVpcConfig();
+  const service = createVpcService({ config });
+  if (config.enabled) {
+    logger.info({ component: "vpc", ...config.description }, "VPC reads enabled");
+  } else {
+    logger.info({ component: "vpc", reason: config.reason }, "VPC reads disabled");
+  }
+  holder[GLOBAL_KEY] = service;
+  return service;
+}
