@@ -1,7 +1,7 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useMemo } from "react";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useMemo, useState } from "react";
 
 import { PageQuery } from "@/components/page-query";
 import { EmptyState } from "@/components/states";
@@ -67,13 +67,21 @@ function NodesContent({
 }
 
 export function NodesView() {
-  const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const query = useMemo(() => parseNodeQuery(params), [params]);
+  // Local state answers keystrokes at once; the URL follows so a link reproduces the view.
+  const [query, setLocalQuery] = useState(() => parseNodeQuery(params));
+  const search = params.toString();
+  const [seenSearch, setSeenSearch] = useState(search);
+  if (search !== seenSearch) {
+    // The URL changed: follow it unless the change is our own echo (a link or back button).
+    setSeenSearch(search);
+    if (search !== nodeQueryToSearch(query)) setLocalQuery(parseNodeQuery(params));
+  }
   const setQuery = (next: NodeQuery) => {
+    setLocalQuery(next);
     const search = nodeQueryToSearch(next);
-    router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
+    window.history.replaceState(null, "", search ? `${pathname}?${search}` : pathname);
   };
   const nodesQuery = useNodes();
 

@@ -37,6 +37,7 @@ export interface CacheOptions {
   server: string | null;
   context: string | null;
   idleTimeoutMs?: number;
+  watchTimeoutSeconds?: number;
 }
 
 /**
@@ -55,7 +56,11 @@ export class ClusterCache {
   private readonly listeners = new Set<CacheListener>();
 
   constructor(readonly options: CacheOptions) {
-    const base = { transport: options.transport, idleTimeoutMs: options.idleTimeoutMs };
+    const base = {
+      transport: options.transport,
+      idleTimeoutMs: options.idleTimeoutMs,
+      watchTimeoutSeconds: options.watchTimeoutSeconds,
+    };
     const bump = () => {
       this.version += 1;
     };

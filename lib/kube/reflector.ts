@@ -46,6 +46,8 @@ export interface ReflectorOptions<T> {
   /** Called after each complete list, so derived views rebuild once, not per object. */
   onSync?: () => void;
   idleTimeoutMs?: number;
+  /** Server-side watch timeout in seconds; default 300. */
+  watchTimeoutSeconds?: number;
   now?: () => number;
 }
 
@@ -208,7 +210,7 @@ export class Reflector<T> {
       ...this.options.query,
       resourceVersion: this.resourceVersion,
       allowWatchBookmarks: "true",
-      timeoutSeconds: String(WATCH_TIMEOUT_SECONDS),
+      timeoutSeconds: String(this.options.watchTimeoutSeconds ?? WATCH_TIMEOUT_SECONDS),
     };
     this.armIdleTimer(generation);
     const handle = await this.options.transport.watch(

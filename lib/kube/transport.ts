@@ -86,7 +86,8 @@ export function createKubeTransport(config: KubeConfig): KubeTransport {
   async function list(path: string, query: Record<string, string>): Promise<ListPage> {
     const url = new URL(server + path);
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-    const init = await config.applyToFetchOptions({});
+    // The init carries client-node's TLS agent and a node-fetch Headers with the credentials.
+    const init = await config.applyToFetchOptions({ headers: { Accept: "application/json" } });
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), LIST_TIMEOUT_MS);
     try {
@@ -94,7 +95,6 @@ export function createKubeTransport(config: KubeConfig): KubeTransport {
         ...(init as object),
         method: "GET",
         signal: controller.signal as never,
-        headers: { ...(init.headers as Record<string, string>), Accept: "application/json" },
       });
       const body: unknown = await response.json().catch(() => null);
       if (!response.ok) {
