@@ -9,8 +9,8 @@ import {
 } from "./discovery";
 import type { FaultState } from "./faults";
 import { serveResource } from "./resource-handler";
-import { type Route, parseRoute } from "./routes";
 import { sendJson, sendStatus } from "./respond";
+import { parseRoute, type Route } from "./routes";
 import { notFoundPath, statusBody } from "./status";
 import type { ObjectStore } from "./store";
 

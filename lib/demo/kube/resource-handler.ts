@@ -6,7 +6,7 @@ import { groupVersionOf, qualifiedName, type ResourceInfo } from "./resources";
 import { sendJson, sendStatus } from "./respond";
 import type { Route } from "./routes";
 import { parseFieldSelector, parseLabelSelector, SelectorError } from "./selectors";
-import { notFoundPath, REASON_BY_CODE, statusBody, type StatusBody } from "./status";
+import { notFoundPath, REASON_BY_CODE, type StatusBody, statusBody } from "./status";
 import { tableRequestFrom, toTable, withTypeMeta } from "./table";
 import { serveWatch } from "./watch";
 

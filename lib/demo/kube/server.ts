@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from "node:net";
 
 import { startChurn } from "../scenario/churn";
 import { buildScenario } from "../scenario/scenario";
-import { FaultState, type FaultKnobs } from "./faults";
+import { type FaultKnobs, FaultState } from "./faults";
 import { handleRequest, type RecordedRequest } from "./handler";
 import { writeKubeconfig } from "./kubeconfig";
 import { sendStatus } from "./respond";
@@ -32,7 +32,7 @@ export interface DemoClusterOptions {
   churnIntervalMs?: number;
   /** kubectl -o yaml/json dumps to serve instead of the built-in scenario. */
   snapshots?: string[];
-  /** Where to write a kubeconfig for this server; none is written by default. */
+  /** Path of a kubeconfig file to write for this server; none is written by default. */
   kubeconfigPath?: string;
   /** Bearer token every request must carry; default "demo-token". */
   token?: string;

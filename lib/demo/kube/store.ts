@@ -125,9 +125,13 @@ export class ObjectStore {
     return version < this.compactedVersion;
   }
 
-  /** Drops all history, so watches and continue tokens from any earlier version get 410 Gone. */
+  /**
+   * Drops all history and advances the resourceVersion by one, so watches and continue tokens
+   * from any version taken before the call get 410 Gone, while a fresh list can be watched.
+   */
   compact(): void {
     this.history.length = 0;
+    this.currentVersion++;
     this.compactedVersion = this.currentVersion;
   }
 

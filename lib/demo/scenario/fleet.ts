@@ -1,6 +1,6 @@
 import { SubnetAllocator } from "./ipv4";
 import type { EniPlan, InstanceType, MachinePlan } from "./machine";
-import { ZONE_D, ZONE_F, type Zone } from "./objects";
+import { type Zone, ZONE_D, ZONE_F } from "./objects";
 import type { Rng } from "./random";
 
 /** A subnet of the scenario with the allocator that hands out its generated addresses. */

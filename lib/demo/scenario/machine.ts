@@ -9,8 +9,8 @@ import {
   podOwner,
   SECURITY_GROUP,
   type StatusChange,
-  vpcChange,
   VPC_ID,
+  vpcChange,
   type Zone,
 } from "./objects";
 import type { Rng } from "./random";

@@ -1,20 +1,20 @@
 import type { KubeObject } from "../kube/types";
 import { SUBNET_IDS } from "./fleet";
 import {
-  cceChange,
   CCE_ENI_DESCRIPTION,
+  cceChange,
   CLUSTER_ID,
   ENI_FINALIZER,
   kubeTime,
   type StatusChange,
-  vpcChange,
   VPC_ID,
+  vpcChange,
 } from "./objects";
 import { ipRange, PLANTED } from "./planted";
 import type { Rng } from "./random";
 
-const MIN = 60_000;
-const HOUR = 3600_000;
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3600_000;
 
 type Status = {
   VPCStatusChangeLog: StatusChange[];
@@ -56,7 +56,7 @@ export function shapePlantedEnis(enis: Map<string, KubeObject>, nowMs: number): 
   edit(PLANTED.enis.detaching, (status, eni) => {
     status.VPCStatusChangeLog = [
       ...attachLog(created(eni)),
-      vpcChange("detaching", nowMs - 7 * MIN),
+      vpcChange("detaching", nowMs - 7 * MINUTE_MS),
     ];
   });
   edit(PLANTED.enis.ccePending, (status, eni) => {
@@ -64,7 +64,7 @@ export function shapePlantedEnis(enis: Map<string, KubeObject>, nowMs: number): 
     status.CCEStatusChangeLog = [cceChange("Pending", created(eni) + 500)];
   });
   edit(PLANTED.enis.stuckDeleting, (_status, eni) => {
-    eni.metadata.deletionTimestamp = kubeTime(nowMs - 3 * HOUR);
+    eni.metadata.deletionTimestamp = kubeTime(nowMs - 3 * HOUR_MS);
     eni.metadata.deletionGracePeriodSeconds = 0;
     eni.metadata.finalizers = [ENI_FINALIZER];
   });
@@ -72,13 +72,13 @@ export function shapePlantedEnis(enis: Map<string, KubeObject>, nowMs: number): 
     const flips = [...CYCLE, ...CYCLE.slice(0, 3), "inuse"];
     status.VPCStatusChangeLog = [
       ...attachLog(created(eni)),
-      ...flips.map((state, i) => vpcChange(state, nowMs - 9 * MIN + i * 60_000)),
+      ...flips.map((state, i) => vpcChange(state, nowMs - 9 * MINUTE_MS + i * 60_000)),
     ];
   });
   edit(PLANTED.enis.regression, (status, eni) => {
     status.VPCStatusChangeLog = [
       ...attachLog(created(eni)),
-      vpcChange("available", nowMs - 45 * MIN),
+      vpcChange("available", nowMs - 45 * MINUTE_MS),
     ];
   });
   edit(PLANTED.enis.statusMismatch, (status, eni) => {
@@ -96,14 +96,14 @@ export function shapePlantedEnis(enis: Map<string, KubeObject>, nowMs: number): 
   edit(PLANTED.enis.truncatedLog, (status) => {
     const states = Array.from({ length: 19 }, (_, i) => CYCLE[(i + 1) % CYCLE.length] ?? "inuse");
     status.VPCStatusChangeLog = states.map((state, i) =>
-      vpcChange(state, nowMs - (19 - i) * 6 * HOUR),
+      vpcChange(state, nowMs - (19 - i) * 6 * HOUR_MS),
     );
   });
 }
 
-/** An ENI left behind by a node that no longer exists: no NRS, no Node. */
+/** Builds an ENI left behind by a removed node, so neither its NRS nor its Node exists. */
 export function orphanEni(rng: Rng, nowMs: number): KubeObject {
-  const created = nowMs - 12 * 24 * HOUR;
+  const created = nowMs - 12 * 24 * HOUR_MS;
   const [primary = "", ...secondaries] = ipRange("10.4.0.200", 4);
   const subnetID = SUBNET_IDS.zoneDEni;
   return {

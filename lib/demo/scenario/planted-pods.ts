@@ -3,7 +3,7 @@ import { eventObject, kubeTime } from "./objects";
 import { PLANTED } from "./planted";
 import type { Rng } from "./random";
 
-const MIN = 60_000;
+const MINUTE_MS = 60_000;
 
 interface PodPlan {
   namespace: string;
@@ -108,7 +108,7 @@ export function plantedPodsAndEvents(rng: Rng, nowMs: number, nodeCount: number)
     {
       ...pending,
       nodeSelector: { "kubernetes.io/hostname": PLANTED.bbcAtCeiling.node },
-      createdMs: nowMs - 25 * MIN,
+      createdMs: nowMs - 25 * MINUTE_MS,
     },
     rng.uuid(),
     false,
@@ -116,13 +116,13 @@ export function plantedPodsAndEvents(rng: Rng, nowMs: number, nodeCount: number)
   );
   const capacity = PLANTED.eniCapacityExceed;
   const stuck = podObject(
-    { ...capacity.pod, nodeName: capacity.node, createdMs: nowMs - 14 * MIN },
+    { ...capacity.pod, nodeName: capacity.node, createdMs: nowMs - 14 * MINUTE_MS },
     rng.uuid(),
     true,
   );
   const tight = PLANTED.subnetNoMoreIp;
   const starved = podObject(
-    { ...tight.pod, nodeName: tight.node, createdMs: nowMs - 9 * MIN },
+    { ...tight.pod, nodeName: tight.node, createdMs: nowMs - 9 * MINUTE_MS },
     rng.uuid(),
     true,
   );
@@ -143,8 +143,8 @@ export function plantedPodsAndEvents(rng: Rng, nowMs: number, nodeCount: number)
         reason: "FailedScheduling",
         message: insufficientIpMessage(nodeCount),
         component: "default-scheduler",
-        firstMs: nowMs - 25 * MIN,
-        lastMs: nowMs - 2 * MIN,
+        firstMs: nowMs - 25 * MINUTE_MS,
+        lastMs: nowMs - 2 * MINUTE_MS,
         count: 9,
       },
       rng,
@@ -162,8 +162,8 @@ export function plantedPodsAndEvents(rng: Rng, nowMs: number, nodeCount: number)
         ),
         component: "kubelet",
         host: capacity.node,
-        firstMs: nowMs - 14 * MIN,
-        lastMs: nowMs - MIN,
+        firstMs: nowMs - 14 * MINUTE_MS,
+        lastMs: nowMs - MINUTE_MS,
         count: 31,
       },
       rng,
@@ -181,7 +181,7 @@ export function plantedPodsAndEvents(rng: Rng, nowMs: number, nodeCount: number)
         ),
         component: "kubelet",
         host: tight.node,
-        firstMs: nowMs - 9 * MIN,
+        firstMs: nowMs - 9 * MINUTE_MS,
         lastMs: nowMs - 30_000,
         count: 17,
       },
@@ -216,8 +216,8 @@ export function plantedNodeEvents(
         reason,
         message: messages[reason] ?? reason,
         component: "cce-network-operator",
-        firstMs: nowMs - 50 * MIN,
-        lastMs: nowMs - 3 * MIN,
+        firstMs: nowMs - 50 * MINUTE_MS,
+        lastMs: nowMs - 3 * MINUTE_MS,
         count: 12,
       },
       rng,

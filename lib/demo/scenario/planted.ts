@@ -97,14 +97,14 @@ function eni(
   return { id, subnetId, primaryIp, secondaryIps, createdMs };
 }
 
-const DAY = 24 * 3600_000;
-const MIN = 60_000;
+const DAY_MS = 24 * 3600_000;
+const MINUTE_MS = 60_000;
 
 /** Plans the machines that carry planted faults; ENI logs are adjusted later in planted-enis. */
 export function plantedMachines(nowMs: number): MachinePlan[] {
   const base = { maxIPsPerENI: 16, maxAllocateENI: 8, type: "bcc" as const, zone: ZONE_D };
   const eniSubnet = SUBNET_IDS.zoneDEni;
-  const created = nowMs - 40 * DAY;
+  const created = nowMs - 40 * DAY_MS;
   const bbc: MachinePlan = {
     name: PLANTED.bbcAtCeiling.node,
     instanceId: "i-Pl4ntBbc",
@@ -113,7 +113,9 @@ export function plantedMachines(nowMs: number): MachinePlan[] {
     maxAllocateENI: 1,
     maxIPsPerENI: 40,
     subnetIds: [SUBNET_IDS.upstreamHost],
-    enis: [eni(PLANTED.bbcAtCeiling.eni, SUBNET_IDS.upstreamHost, "10.0.17.20", 39, created + MIN)],
+    enis: [
+      eni(PLANTED.bbcAtCeiling.eni, SUBNET_IDS.upstreamHost, "10.0.17.20", 39, created + MINUTE_MS),
+    ],
     usedCount: 39,
     createdMs: created,
   };
@@ -130,7 +132,7 @@ export function plantedMachines(nowMs: number): MachinePlan[] {
         eniSubnet,
         `10.4.0.${octet}`,
         7,
-        created + (i + 1) * DAY,
+        created + (i + 1) * DAY_MS,
       ),
     ),
     usedCount: 28,
@@ -142,14 +144,14 @@ export function plantedMachines(nowMs: number): MachinePlan[] {
     instanceId: "i-Pl4ntEn1",
     subnetIds: [eniSubnet],
     enis: [
-      eni("eni-healthy30001", eniSubnet, "10.4.0.50", 10, created + MIN),
+      eni("eni-healthy30001", eniSubnet, "10.4.0.50", 10, created + MINUTE_MS),
       {
-        ...eni(PLANTED.enis.attaching, eniSubnet, "10.4.0.70", 0, nowMs - 20 * MIN),
+        ...eni(PLANTED.enis.attaching, eniSubnet, "10.4.0.70", 0, nowMs - 20 * MINUTE_MS),
         vpcStatus: "attaching",
         cceStatus: "Pending",
       },
       {
-        ...eni(PLANTED.enis.detaching, eniSubnet, "10.4.0.80", 3, created + 2 * DAY),
+        ...eni(PLANTED.enis.detaching, eniSubnet, "10.4.0.80", 3, created + 2 * DAY_MS),
         vpcStatus: "detaching",
       },
       {
@@ -157,7 +159,7 @@ export function plantedMachines(nowMs: number): MachinePlan[] {
         cceStatus: "Pending",
       },
       {
-        ...eni(PLANTED.enis.stuckDeleting, eniSubnet, "10.4.0.100", 2, created + 3 * DAY),
+        ...eni(PLANTED.enis.stuckDeleting, eniSubnet, "10.4.0.100", 2, created + 3 * DAY_MS),
         deleting: true,
       },
     ],
@@ -171,14 +173,14 @@ export function plantedMachines(nowMs: number): MachinePlan[] {
     instanceId: "i-Pl4ntEn2",
     subnetIds: [eniSubnet],
     enis: [
-      eni(PLANTED.enis.flapping, eniSubnet, "10.4.0.110", 5, created + DAY),
+      eni(PLANTED.enis.flapping, eniSubnet, "10.4.0.110", 5, created + DAY_MS),
       {
-        ...eni(PLANTED.enis.regression, eniSubnet, "10.4.0.120", 2, created + DAY),
+        ...eni(PLANTED.enis.regression, eniSubnet, "10.4.0.120", 2, created + DAY_MS),
         vpcStatus: "available",
       },
-      eni(PLANTED.enis.statusMismatch, eniSubnet, "10.4.0.130", 3, created + 2 * DAY),
-      eni(PLANTED.enis.failedChange, eniSubnet, "10.4.0.140", 3, created + 2 * DAY),
-      eni(PLANTED.enis.truncatedLog, eniSubnet, "10.4.0.150", 3, created + 5 * DAY),
+      eni(PLANTED.enis.statusMismatch, eniSubnet, "10.4.0.130", 3, created + 2 * DAY_MS),
+      eni(PLANTED.enis.failedChange, eniSubnet, "10.4.0.140", 3, created + 2 * DAY_MS),
+      eni(PLANTED.enis.truncatedLog, eniSubnet, "10.4.0.150", 3, created + 5 * DAY_MS),
     ],
     usedCount: 9,
     createdMs: created,
@@ -192,7 +194,9 @@ export function plantedMachines(nowMs: number): MachinePlan[] {
     maxIPsPerENI: 40,
     subnetIds: [SUBNET_IDS.zoneFTight],
     availableSubnetIds: [],
-    enis: [eni(PLANTED.subnetNoMoreIp.eni, SUBNET_IDS.zoneFTight, "10.16.0.20", 24, created + MIN)],
+    enis: [
+      eni(PLANTED.subnetNoMoreIp.eni, SUBNET_IDS.zoneFTight, "10.16.0.20", 24, created + MINUTE_MS),
+    ],
     usedCount: 24,
     createdMs: created,
   };

@@ -1,6 +1,6 @@
 import type { KubeObject } from "../kube/types";
-import { cidrRange } from "./ipv4";
 import { planFleet, SUBNET_IDS, type SubnetSlot, subnetSlots } from "./fleet";
+import { cidrRange } from "./ipv4";
 import { buildMachine, type Machine } from "./machine";
 import { eventObject, namespaceNames, namespaceObject, subnetObject } from "./objects";
 import { plantedMachines } from "./planted";
