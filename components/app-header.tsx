@@ -6,6 +6,10 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/", label: "Overview" },
   { href: "/nodes", label: "Nodes" },
+  { href: "/enis", label: "ENIs" },
+  { href: "/subnets", label: "Subnets" },
+  { href: "/pods", label: "Pending pods" },
+  { href: "/changes", label: "Changes" },
 ];
 
 export function AppHeader() {
@@ -31,6 +35,7 @@ export function AppHeader() {
             );
           })}
         </nav>
+        {/* The search box (issue: triage) goes here, right-aligned with ml-auto. */}
       </div>
     </header>
   );

@@ -8,7 +8,7 @@ async function main(): Promise<void> {
     controlPort: E2E_CONTROL_PORT,
     churn: false,
     seed: 1,
-    dataDir: ".demo/e2e",
+    dataDir: `.demo/e2e-${E2E_APP_PORT}`,
   });
   console.log(`e2e stack ready: ${stack.appUrl}, control ${stack.controlUrl}`);
   const stop = () => void stack.close().then(() => process.exit(0));

@@ -55,7 +55,7 @@ async function waitForHealth(url: string, app: ChildProcess): Promise<void> {
 }
 
 export function hasProductionBuild(): boolean {
-  return existsSync(path.join(".next", "BUILD_ID"));
+  return existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"));
 }
 
 export async function startStack(options: StackOptions): Promise<Stack> {
