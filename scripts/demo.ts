@@ -49,7 +49,8 @@ async function main(): Promise<void> {
     });
     if (build.status !== 0) throw new Error("next build failed; see the output above");
   }
-  const stack = await startStack(options);
+  // kubectl sends no token over plain http, so the demo lets it in for `kubectl get nrs`.
+  const stack = await startStack({ ...options, allowAnonymous: true });
   console.log(
     `\nDemo cluster: ${stack.cluster.url}  (kubectl --kubeconfig ${stack.cluster.kubeconfigPath} get nrs)`,
   );

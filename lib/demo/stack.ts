@@ -21,6 +21,8 @@ export interface StackOptions {
   dataDir?: string;
   /** Run `next dev` instead of the production server. */
   dev?: boolean;
+  /** Serve requests without a token, as kubectl sends none over plain http; default false. */
+  allowAnonymous?: boolean;
   /** Extra environment for the dashboard process. */
   env?: Record<string, string>;
 }
@@ -67,6 +69,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     churn: options.churn,
     snapshots: options.snapshots,
     kubeconfigPath: path.join(dataDir, "kubeconfig"),
+    allowAnonymous: options.allowAnonymous ?? false,
   });
   const control = await startControlServer(cluster, options.controlPort ?? 0);
 
