@@ -41,7 +41,13 @@ describe("RequestBudget", () => {
     expect(fetcher).toHaveBeenCalledTimes(1);
     expect(budget.upstreamRequests).toBe(1);
     expect(figures.every((figure) => figure.value === 42)).toBe(true);
-    expect(figures[0]).toEqual({ value: 42, source: "vpc", fetchedAt: START, ageMs: 0 });
+    expect(figures[0]).toEqual({
+      value: 42,
+      source: "vpc",
+      fetchedAt: START,
+      ageMs: 0,
+      refreshing: false,
+    });
   });
 
   it("reads a key again only after the refresh interval", async () => {
@@ -53,12 +59,25 @@ describe("RequestBudget", () => {
     await vi.advanceTimersByTimeAsync(59_999);
     const cached = await budget.getOrFetch("k", fetcher);
     await vi.advanceTimersByTimeAsync(1);
-    const fresh = await budget.getOrFetch("k", fetcher);
+    const stale = await budget.getOrFetch("k", fetcher);
+    await budget.settled("k");
 
     expect(cached.value).toBe(1);
     expect(cached.ageMs).toBe(59_999);
-    expect(fresh.value).toBe(2);
+    expect(stale).toMatchObject({ value: 1, refreshing: true });
+    expect(budget.peek("k")).toMatchObject({ value: 2, ageMs: 0, refreshing: false });
     expect(fetcher).toHaveBeenCalledTimes(2);
+  });
+
+  it("waits for the refresh when stale values are off", async () => {
+    const budget = new RequestBudget({ refreshIntervalMs: 1_000, staleWhileRevalidate: false });
+    let counter = 0;
+    const fetcher = async () => ++counter;
+
+    await budget.getOrFetch("k", fetcher);
+    await vi.advanceTimersByTimeAsync(1_000);
+
+    expect((await budget.getOrFetch("k", fetcher)).value).toBe(2);
   });
 
   it("keeps the last good value after an error", async () => {
@@ -66,12 +85,14 @@ describe("RequestBudget", () => {
     await budget.getOrFetch("k", async () => "good");
     await vi.advanceTimersByTimeAsync(60_000);
 
-    const figure = await budget.getOrFetch("k", async () => Promise.reject(serverError()));
+    await budget.getOrFetch("k", async () => Promise.reject(serverError()));
+    await budget.settled("k");
+    const figure = budget.peek<string>("k");
 
-    expect(figure.value).toBe("good");
-    expect(figure.fetchedAt).toBe(START);
-    expect(figure.ageMs).toBe(60_000);
-    expect(figure.error).toEqual({
+    expect(figure?.value).toBe("good");
+    expect(figure?.fetchedAt).toBe(START);
+    expect(figure?.ageMs).toBe(60_000);
+    expect(figure?.error).toEqual({
       message: "boom",
       kind: "server",
       code: undefined,

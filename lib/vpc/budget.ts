@@ -31,6 +31,8 @@ export interface CachedFigure<T> {
   fetchedAt: number | null;
   /** Age of `value` in ms when this figure was returned, null before the first read. */
   ageMs: number | null;
+  /** True while an upstream read of this figure is running. */
+  refreshing: boolean;
   /** Last failure, cleared by the next success. */
   error?: FigureError;
 }
@@ -44,6 +46,12 @@ export interface RequestBudgetOptions {
   maxEntries?: number;
   /** Returns [0, 1); spreads the backoff of many keys. Default Math.random. */
   random?: () => number;
+  /**
+   * When true (default), a caller gets the cached value at once while a due refresh runs in the
+   * background; callers wait only while a key has no value yet. When false, callers always wait
+   * for a due or running refresh.
+   */
+  staleWhileRevalidate?: boolean;
   /** Called once per failed upstream read, e.g. to log it. */
   onError?: (key: string, error: unknown, retryInMs: number) => void;
 }
@@ -71,9 +79,9 @@ function toFigureError(error: unknown, at: number): FigureError {
 
 /**
  * Cache and rate limit in front of the VPC API, shared by every viewer in the process. Each key
- * is read upstream at most once per refresh interval, one read at a time; all keys share one
- * token bucket; throttling, 5xx and timeouts back off exponentially with jitter, at least as long
- * as Retry-After asks.
+ * is read upstream at most once per refresh interval and by one read at a time. All keys share
+ * one token bucket. Throttling, 5xx and timeouts back off exponentially with jitter, and at
+ * least as long as Retry-After asks.
  */
 export class RequestBudget {
   readonly refreshIntervalMs: number;
@@ -83,6 +91,7 @@ export class RequestBudget {
   private readonly bucket: TokenBucket;
   private readonly entries = new Map<string, Entry>();
   private readonly onError: RequestBudgetOptions["onError"];
+  private readonly staleWhileRevalidate: boolean;
   private upstreamCount = 0;
   private latestError: (FigureError & { key: string }) | undefined;
 
@@ -92,6 +101,7 @@ export class RequestBudget {
     this.maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
     this.random = options.random ?? Math.random;
     this.onError = options.onError;
+    this.staleWhileRevalidate = options.staleWhileRevalidate ?? true;
     const rate = options.ratePerSecond ?? DEFAULT_RATE_PER_SECOND;
     this.bucket = new TokenBucket(rate, options.burst ?? rate);
   }
@@ -112,8 +122,14 @@ export class RequestBudget {
     if (!entry.inFlight && Date.now() >= entry.nextAttemptAt) {
       entry.inFlight = this.refresh(key, entry, fetcher);
     }
-    if (entry.inFlight) await entry.inFlight;
+    const hasValue = entry.fetchedAt !== null;
+    if (entry.inFlight && !(this.staleWhileRevalidate && hasValue)) await entry.inFlight;
     return this.figure<T>(entry);
+  }
+
+  /** Resolves when the running read of `key`, if any, has finished. */
+  async settled(key: string): Promise<void> {
+    await this.entries.get(key)?.inFlight;
   }
 
   /** Returns the cached figure without reading upstream, or undefined for an unknown key. */
@@ -176,6 +192,7 @@ export class RequestBudget {
       source: "vpc",
       fetchedAt: entry.fetchedAt,
       ageMs,
+      refreshing: entry.inFlight !== undefined,
     };
     if (entry.error) figure.error = { ...entry.error };
     return figure;

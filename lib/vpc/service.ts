@@ -53,6 +53,7 @@ function disabledFigure<T>(reason: string): CachedFigure<T> {
     source: "vpc",
     fetchedAt: null,
     ageMs: null,
+    refreshing: false,
     error: { message: reason, kind: "disabled", at: Date.now() },
   };
 }
