@@ -137,7 +137,7 @@ async function main(): Promise<void> {
   const windows = Math.ceil((options.seconds * 1000) / options.refreshMs);
   const stats = perSubnetStats(times, start, options.refreshMs);
   const sortedRounds = [...roundMs].sort((a, b) => a - b);
-  const holds = stats.maxPerWindow <= 1 && stats.minGapMs >= options.refreshMs;
+  const targetMet = stats.maxPerWindow <= 1 && stats.minGapMs >= options.refreshMs;
 
   console.log(`viewers: ${options.viewers} polling every ${options.pollMs / 1000} s`);
   console.log(`duration: ${(durationMs / 1000).toFixed(1)} s`);
@@ -156,7 +156,7 @@ async function main(): Promise<void> {
     `viewer round latency: p50 ${percentile(sortedRounds, 0.5)} ms, ` +
       `p95 ${percentile(sortedRounds, 0.95)} ms, max ${sortedRounds.at(-1) ?? 0} ms`,
   );
-  console.log(`target (at most one read per subnet per interval): ${holds ? "PASS" : "FAIL"}`);
+  console.log(`target (at most one read per subnet per interval): ${targetMet ? "PASS" : "FAIL"}`);
 }
 
 main().catch((error: unknown) => {

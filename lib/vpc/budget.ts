@@ -10,7 +10,7 @@ import { TokenBucket } from "./token-bucket";
 export const DEFAULT_REFRESH_INTERVAL_MS = 60_000;
 /** Upstream requests per second across all figures; far below the operator's 5-10/s quotas. */
 export const DEFAULT_RATE_PER_SECOND = 2;
-/** Longest wait after repeated throttling or server errors, in ms. */
+/** Maximum wait after repeated throttling or server errors, in ms. */
 export const DEFAULT_MAX_BACKOFF_MS = 10 * 60_000;
 /** Figures kept; the oldest inserted key is dropped beyond this. */
 export const DEFAULT_MAX_ENTRIES = 10_000;
@@ -48,7 +48,7 @@ export interface RequestBudgetOptions {
   random?: () => number;
   /**
    * When true (default), a caller gets the cached value at once while a due refresh runs in the
-   * background; callers wait only while a key has no value yet. When false, callers always wait
+   * background. Callers wait only while a key has no value yet. When false, callers always wait
    * for a due or running refresh.
    */
   staleWhileRevalidate?: boolean;

@@ -18,7 +18,7 @@ import { canonicalQueryString, canonicalUri, signRequest } from "./signer";
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 /** Subnets per list page; the API accepts 1 to 1000. */
 export const DEFAULT_PAGE_SIZE = 1000;
-// Stops a server that keeps answering isTruncated=true from looping forever.
+// Stops the page loop when a server keeps returning isTruncated=true.
 const MAX_PAGES = 1000;
 const RESOURCE_ID = /^[A-Za-z0-9._-]{1,128}$/;
 

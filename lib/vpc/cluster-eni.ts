@@ -2,7 +2,7 @@
 // check and the VPC stand-in need. Pure; unknown fields are ignored.
 import { z } from "zod";
 
-/** What the cluster records about one ENI, as the drift check compares it. */
+/** One ENI object reduced to the fields the drift check compares. */
 export interface ClusterEni {
   id: string;
   node: string;

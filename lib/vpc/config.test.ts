@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
 
+import type { VpcConfig, VpcConfigResult } from "./config";
 import { loadVpcConfig, maskAccessKeyId, parseCredentialsFile } from "./config";
 
 const keys = { BCE_ACCESS_KEY_ID: "AKIAexample01x9", BCE_SECRET_ACCESS_KEY: "secret-value-123" };
 
 function noFile(path: string): string {
   throw Object.assign(new Error(`ENOENT: no such file, open '${path}'`), { code: "ENOENT" });
+}
+
+function enabledConfig(result: VpcConfigResult): VpcConfig {
+  if (!result.enabled) throw new Error(`expected VPC config to be on, got: ${result.reason}`);
+  return result.config;
 }
 
 describe("loadVpcConfig", () => {
@@ -31,8 +37,8 @@ describe("loadVpcConfig", () => {
   it("derives endpoints from the region", () => {
     const result = loadVpcConfig({ ...keys, BCE_REGION: "bj" }, noFile);
 
-    expect(result.enabled && result.config.vpcEndpoint).toBe("https://bcc.bj.baidubce.com");
-    expect(result.enabled && result.config.bbcEndpoint).toBe("https://bbc.bj.baidubce.com");
+    expect(enabledConfig(result).vpcEndpoint).toBe("https://bcc.bj.baidubce.com");
+    expect(enabledConfig(result).bbcEndpoint).toBe("https://bbc.bj.baidubce.com");
   });
 
   it("prefers endpoint overrides", () => {
@@ -41,7 +47,7 @@ describe("loadVpcConfig", () => {
       noFile,
     );
 
-    expect(result.enabled && result.config.vpcEndpoint).toBe("http://127.0.0.1:9000");
+    expect(enabledConfig(result).vpcEndpoint).toBe("http://127.0.0.1:9000");
     expect(result.description.vpcHost).toBe("127.0.0.1:9000");
   });
 
@@ -49,7 +55,7 @@ describe("loadVpcConfig", () => {
     const result = loadVpcConfig({ ...keys, BCE_VPC_ENDPOINT: "http://127.0.0.1:9000" }, noFile);
 
     expect(result.enabled).toBe(true);
-    expect(result.enabled && result.config.bbcEndpoint).toBeUndefined();
+    expect(enabledConfig(result).bbcEndpoint).toBeUndefined();
   });
 
   it("rejects an endpoint with a path", () => {
@@ -68,8 +74,8 @@ describe("loadVpcConfig", () => {
 
     const result = loadVpcConfig({ BCE_CREDENTIALS_FILE: "/secret/vpc.json" }, () => file);
 
-    expect(result.enabled && result.config.credentials.sessionToken).toBe("tok");
-    expect(result.enabled && result.config.vpcEndpoint).toBe("https://bcc.gz.baidubce.com");
+    expect(enabledConfig(result).credentials.sessionToken).toBe("tok");
+    expect(enabledConfig(result).vpcEndpoint).toBe("https://bcc.gz.baidubce.com");
     expect(result.description.credentialsFile).toBe("/secret/vpc.json");
   });
 
@@ -78,8 +84,8 @@ describe("loadVpcConfig", () => {
 
     const result = loadVpcConfig({ BCE_CREDENTIALS_FILE: "/f", BCE_REGION: "bj" }, () => file);
 
-    expect(result.enabled && result.config.region).toBe("bj");
-    expect(result.enabled && result.config.credentials.secretAccessKey).toBe("from-file");
+    expect(enabledConfig(result).region).toBe("bj");
+    expect(enabledConfig(result).credentials.secretAccessKey).toBe("from-file");
   });
 
   it("reports an unreadable credentials file", () => {

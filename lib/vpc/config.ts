@@ -129,7 +129,7 @@ function readSettings(
     // Values set in the environment take precedence over the file.
     return { settings: { ...parseCredentialsFile(text), ...fromEnv }, file };
   } catch {
-    // The parser's message may quote file content, which holds the secret, so it is dropped.
+    // The parser's message may quote file content, which contains the secret, so it is dropped.
     return {
       settings: fromEnv,
       file,

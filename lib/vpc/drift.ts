@@ -39,9 +39,9 @@ export interface DriftFinding {
   clusterValue?: string;
   vpcValue?: string;
   severity: DriftSeverity;
-  /** What the difference means. */
+  /** Meaning of the difference, one sentence. */
   sentence: string;
-  /** What an operator usually does about it. */
+  /** Usual operator action, one sentence. */
   action: string;
 }
 

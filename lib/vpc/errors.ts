@@ -20,7 +20,7 @@ export interface VpcErrorInit {
   /** BCE error code, e.g. SignatureDoesNotMatch. */
   code?: string;
   requestId?: string;
-  /** Wait the server asked for (Retry-After), in milliseconds. */
+  /** Delay the server requested with Retry-After, in milliseconds. */
   retryAfterMs?: number;
   /** Response field that failed validation, for kind "invalid-response". */
   field?: string;
@@ -48,7 +48,7 @@ export class VpcError extends Error {
     this.field = init.field;
   }
 
-  /** Plain fields for JSON logs and API answers. */
+  /** Returns plain fields for JSON logs and API responses. */
   toJSON(): Omit<VpcErrorInit, "retryAfterMs"> {
     return {
       kind: this.kind,
@@ -99,7 +99,7 @@ function advice(kind: VpcErrorKind, code: string | undefined): string {
   return "";
 }
 
-/** Builds the error for an HTTP answer that is not 2xx, from its status and API error body. */
+/** Builds the error for a non-2xx HTTP response from its status and API error body. */
 export function httpError(failure: HttpFailure): VpcError {
   const kind = kindOf(failure.status, failure.code);
   const parts = [
@@ -126,7 +126,7 @@ export interface SchemaIssue {
   message: string;
 }
 
-/** Builds the error for a 2xx answer whose body does not match the schema. */
+/** Builds the error for a 2xx response whose body does not match the schema. */
 export function invalidResponse(operation: string, issues: readonly SchemaIssue[]): VpcError {
   const first = issues[0];
   const field = first && first.path.length > 0 ? first.path.map(String).join(".") : "(body)";

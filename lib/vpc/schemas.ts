@@ -25,7 +25,7 @@ export const SubnetSchema = z.looseObject({
   subnetType: z.string().optional(),
   description: z.string().optional(),
   createdTime: z.string().optional(),
-  /** Free IPs in the subnet. Optional because list answers may omit it. */
+  /** Free IPs in the subnet. Optional because list responses may omit it. */
   availableIp: z.number().int().nonnegative().optional(),
   availableUnreservedIp: z.number().int().nonnegative().optional(),
 });

@@ -13,7 +13,7 @@ import type { BbcPort, Eni, Subnet } from "./schemas";
 
 export interface VpcServiceStatus {
   enabled: boolean;
-  /** Why the VPC part is off, when it is. */
+  /** Reason the VPC part is off; absent when it is on. */
   reason?: string;
   /** Most recent failed VPC read, with the figure key it was for. */
   lastError?: FigureError & { key: string };

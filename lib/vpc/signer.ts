@@ -26,7 +26,7 @@ export interface SignRequestInput {
   /** Decoded request path starting with "/", e.g. "/v1/subnet/sbn-1". */
   path: string;
   query?: QueryParams;
-  /** Request headers; include `host` (host[:port] exactly as sent). */
+  /** Request headers. Include `host` (host[:port] exactly as sent). */
   headers?: Readonly<Record<string, string | number | undefined>>;
   credentials: BceCredentials;
   /** Signing time; also written to the x-bce-date header unless the caller set one. */

@@ -74,7 +74,7 @@ function mainNics(nrsItems: unknown[], clusterEnis: ClusterEni[]): EniJson[] {
 /**
  * Builds a fixture that matches the cluster: Subnet CRs become subnets (availableIp from
  * status.availableIPNum), ENI CRs become VPC ENIs with the same IPs and VPC status, BBC main NICs
- * become vpcPort entries, and every instance gets its ENI list. ENIs whose VPCStatus is none or
+ * become vpcPort entries, and every instance gets its ENI list. ENIs with VPCStatus none or
  * deleted are left out. With `plant`, the differences described by PLANTED_DRIFT are added and
  * the chosen ids are returned in `planted`.
  */

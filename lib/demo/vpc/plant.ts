@@ -7,12 +7,14 @@ import type { EniJson } from "@/lib/vpc/schemas";
 import type { VpcFixture } from "./routes";
 
 /**
- * Fixed values of the planted drift. Among the ENI objects with useMode other than
- * PrimaryWithSecondaryIP and VPCStatus inuse, sorted by id: the 1st gets VPC status
- * `vpcStatus` (status-mismatch), the 2nd an extra VPC-side IP (ip-vpc-only, leaked), the 3rd
- * loses its last secondary IP on the VPC side (ip-cluster-only, missing) and the 4th is removed
- * from the VPC (eni-cluster-only). ENI `vpcOnlyEniId` is added to the instance of the 1st
- * (eni-vpc-only). The first subnet by id gets availableIp shifted by `subnetAvailableIpShift`.
+ * Fixed values of the planted drift. Candidates are the ENI objects with VPCStatus inuse and a
+ * useMode other than PrimaryWithSecondaryIP, sorted by id.
+ * - 1st: VPC status becomes `vpcStatus` (status-mismatch).
+ * - 2nd: gets an extra IP on the VPC side (ip-vpc-only, a leaked IP).
+ * - 3rd: loses its last secondary IP on the VPC side (ip-cluster-only, a missing IP).
+ * - 4th: removed from the VPC (eni-cluster-only).
+ * - ENI `vpcOnlyEniId` is attached to the instance of the 1st (eni-vpc-only).
+ * - The first subnet by id gets availableIp shifted by `subnetAvailableIpShift` (down when it can).
  */
 export const PLANTED_DRIFT = {
   vpcStatus: "available",

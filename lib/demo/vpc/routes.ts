@@ -1,4 +1,4 @@
-// Read-only routes of the VPC stand-in, answering from a fixture in the API's JSON shapes.
+// Read-only routes of the VPC stand-in, serving a fixture in the API's JSON shapes.
 import type { EniJson, SubnetJson } from "@/lib/vpc/schemas";
 
 /** Everything the stand-in serves, in the API's JSON shapes. */
@@ -19,7 +19,7 @@ export interface RouteAnswer {
 }
 
 export interface ListOptions {
-  /** Largest page the stand-in returns, whatever maxKeys asks for. */
+  /** Maximum page size the stand-in returns, whatever maxKeys requests. */
   pageSize: number;
   /** 1-based page number that fails with HTTP 500, or null. */
   breakOnPage: number | null;
@@ -41,8 +41,8 @@ function listSubnets(
   const filters = ["vpcId", "zoneName", "subnetType"] as const;
   const matching = fixture.subnets.filter((subnet) =>
     filters.every((name) => {
-      const wanted = query.get(name);
-      return !wanted || subnet[name] === wanted;
+      const filterValue = query.get(name);
+      return !filterValue || subnet[name] === filterValue;
     }),
   );
 
@@ -73,7 +73,7 @@ function listSubnets(
   };
 }
 
-/** Answers one GET request from the fixture, or 404 NoSuchObject. */
+/** Returns the response to one GET request from the fixture, or 404 NoSuchObject. */
 export function route(
   fixture: VpcFixture,
   path: string,

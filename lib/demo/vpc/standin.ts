@@ -17,11 +17,11 @@ export type { VpcFixture } from "./routes";
 
 /** Fault knobs; each one is undone by setting it back or by reset(). */
 export interface StandinKnobs {
-  /** Delay before every answer, in milliseconds. */
+  /** Delay before every response, in milliseconds. */
   latencyMs: number;
-  /** HTTP status (500-599) to answer every authenticated request with, or null. */
+  /** HTTP status (500-599) returned for every authenticated request, or null. */
   serverErrorStatus: number | null;
-  /** Answer 429 RequestLimitExceeded, with Retry-After in seconds when given. */
+  /** Return 429 RequestLimitExceeded, with Retry-After in seconds when given. */
   throttle: { retryAfterSeconds?: number } | null;
   /** 1-based page of GET /v1/subnet that fails with HTTP 500, or null. */
   breakListOnPage: number | null;
@@ -53,7 +53,7 @@ export interface StandinOptions {
   port?: number;
   credentials: Pick<BceCredentials, "accessKeyId" | "secretAccessKey">;
   fixture: VpcFixture;
-  /** Largest subnet page, whatever maxKeys asks for. Default 1000. */
+  /** Maximum subnet page size, whatever maxKeys requests. Default 1000. */
   pageSize?: number;
   /** Clock for the signature window; tests may pass a fixed one. */
   now?: () => Date;
