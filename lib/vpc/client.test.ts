@@ -127,6 +127,14 @@ describe("VPC client", () => {
     ]);
   });
 
+  it("signs requests with a session token", async () => {
+    const session = { ...credentials, sessionToken: "sts-session-token" };
+
+    const subnet = await client({ credentials: session }).getSubnet("sbn-0001");
+
+    expect(subnet.subnetId).toBe("sbn-0001");
+  });
+
   it("sends only GET requests", async () => {
     await client().listSubnets();
     await client().getEni("eni-a1");

@@ -44,7 +44,9 @@ function logFailure(key: string, error: unknown, retryInMs: number): void {
     error instanceof VpcError
       ? error.toJSON()
       : { message: error instanceof Error ? error.message : String(error) };
-  logger.warn({ component: "vpc", key, retryInMs, ...fields }, "VPC read failed");
+  // A missing ENI is an expected drift-check outcome, not a fault of the dashboard.
+  const level = error instanceof VpcError && error.kind === "not-found" ? "info" : "warn";
+  logger[level]({ component: "vpc", key, retryInMs, error: fields }, "VPC read failed");
 }
 
 function disabledFigure<T>(reason: string): CachedFigure<T> {
