@@ -7,6 +7,9 @@ import { AppHeader } from "@/components/app-header";
 
 import { Providers } from "./providers";
 
+// Every page renders per request, so Next.js can put the CSP nonce from proxy.ts on its scripts.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "CCE IP pools", template: "%s · CCE IP pools" },
   description: "Pod IP pools, ENIs and subnets of a Baidu Cloud CCE cluster, read-only.",
