@@ -264,23 +264,16 @@ export class MemoryChangeStore implements ChangeStore {
   constructor(private readonly limit = CHANGE_FEED_LIMIT) {}
 
   append(drafts: readonly ChangeDraft[]): void {
+    let sorted = true;
     for (const draft of drafts) {
       const entry: ChangeEntry = { ...draft, time: normalizeTime(draft.time), id: this.nextId++ };
-      this.entries.splice(this.insertionIndex(entry), 0, entry);
+      const last = this.entries[this.entries.length - 1];
+      if (last && compare(last, entry) > 0) sorted = false;
+      this.entries.push(entry);
     }
+    // Watch entries nearly always arrive newest, so the sort runs only for back-dated ones.
+    if (!sorted) this.entries.sort(compare);
     if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
-  }
-
-  private insertionIndex(entry: ChangeEntry): number {
-    let low = 0;
-    let high = this.entries.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      const probe = this.entries[mid];
-      if (probe && compare(probe, entry) <= 0) low = mid + 1;
-      else high = mid;
-    }
-    return low;
   }
 
   query(query: ChangeQuery): { items: ChangeEntry[]; matched: number } {
