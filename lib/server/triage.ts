@@ -27,7 +27,9 @@ const ENV_THRESHOLDS: [keyof HealthThresholds, string][] = [
 ];
 
 /** Health thresholds with environment overrides; invalid values keep the default. */
-export function healthThresholds(env: NodeJS.ProcessEnv = process.env): HealthThresholds {
+export function healthThresholds(
+  env: Record<string, string | undefined> = process.env,
+): HealthThresholds {
   const thresholds = { ...DEFAULT_HEALTH_THRESHOLDS };
   for (const [key, name] of ENV_THRESHOLDS) {
     const raw = env[name];
