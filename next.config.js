@@ -1,3 +1,11 @@
+// Same values as STATIC_SECURITY_HEADERS in lib/server/security-headers.ts, which proxy.ts sets on
+// pages and API answers; these cover /_next/static files, which proxy.ts does not run for.
+const staticSecurityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "no-referrer" },
+  { key: "X-Frame-Options", value: "DENY" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // The container image runs the standalone server; `next start` (demo, tests) needs the default.
@@ -8,6 +16,9 @@ const nextConfig = {
   serverExternalPackages: ["@kubernetes/client-node", "better-sqlite3", "pino", "prom-client"],
   // `npm run typecheck` checks the whole tree in CI; checking again inside the build only adds time.
   typescript: { ignoreBuildErrors: true },
+  async headers() {
+    return [{ source: "/_next/static/:path*", headers: staticSecurityHeaders }];
+  },
 };
 
 module.exports = nextConfig;

@@ -1,13 +1,20 @@
 import "server-only";
 
-import { NextResponse } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 
 import { type ClusterCache, getClusterCache } from "@/lib/kube/cache";
 
 import { logger } from "./log";
 
 export type ErrorCode =
-  "not-found" | "not-synced" | "unconfigured" | "invalid-parameter" | "unavailable" | "internal";
+  | "not-found"
+  | "not-synced"
+  | "unconfigured"
+  | "invalid-parameter"
+  | "unavailable"
+  | "internal"
+  | "unauthenticated"
+  | "forbidden";
 
 /** Answers with the API's error shape: {"error": {"code", "message"}}. */
 export function errorResponse(status: number, code: ErrorCode, message: string): NextResponse {
@@ -55,4 +62,41 @@ export function requireSyncedCache(
     return { response: errorResponse(503, "not-synced", message) };
   }
   return { cache };
+}
+
+type RouteHandler<C> = (request: NextRequest, context: C) => Response | Promise<Response>;
+
+/**
+ * Wraps a route handler to log one JSON line per request: route pattern, method, status and
+ * duration in ms. Query parameter names are logged, never their values; headers are never logged.
+ * A thrown error is logged with status 500 and thrown again for Next.js to answer.
+ */
+export function withRouteLog<C = unknown>(
+  route: string,
+  handler: RouteHandler<C>,
+): (request: NextRequest, context: C) => Promise<Response> {
+  return async (request, context) => {
+    const started = performance.now();
+    const logContext = (status: number) => {
+      const query = request?.nextUrl ? [...new Set(request.nextUrl.searchParams.keys())] : [];
+      const durationMs = Math.round((performance.now() - started) * 10) / 10;
+      return {
+        route,
+        method: request?.method,
+        status,
+        durationMs,
+        ...(query.length > 0 ? { query } : {}),
+      };
+    };
+    try {
+      const response = await handler(request, context);
+      const level = response.status >= 500 ? "warn" : "info";
+      logger[level](logContext(response.status), "request served");
+      return response;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      logger.error({ ...logContext(500), error: message }, "request failed");
+      throw error;
+    }
+  };
 }
