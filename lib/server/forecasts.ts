@@ -1,0 +1,161 @@
+import "server-only";
+
+import { DAY_MS, type Forecast, forecast, type Point } from "@/lib/forecast";
+import type { HistoryStore } from "@/lib/history/store";
+import type { HistoryPoint, SeriesKind } from "@/lib/history/types";
+
+import { logger } from "./log";
+
+/** History a forecast looks at: the 5-minute table's whole retention. */
+export const FORECAST_WINDOW_MS = 30 * DAY_MS;
+/** Bucket width of the forecast input, seconds; the engine resamples to hourly anyway. */
+const FORECAST_STEP_SECONDS = 900;
+/** Work per background slice, ms, then a pause: forecasts take at most about a fifth of a core. */
+const SLICE_MS = 25;
+const PAUSE_MS = 100;
+
+/** What the forecast of one series needs from today's figures. */
+export interface SeriesCapacity {
+  /** Exhaustion level of the usage series: subnet size, node or cluster ceiling; null = unknown. */
+  capacity: number | null;
+  /** Usage at one history point, or null when the point lacks the figure. */
+  usage: (point: HistoryPoint) => number | null;
+  /** Why no forecast is possible, when capacity is null. */
+  missing?: string;
+}
+
+export interface ForecastEntry extends Forecast {
+  kind: SeriesKind;
+  id: string;
+  capacity: number | null;
+  /** When this forecast was computed (ISO). */
+  computedAt: string;
+  /** Sampler tick the forecast was computed for. */
+  tick: number;
+}
+
+export interface ForecastSource {
+  store: () => HistoryStore | null;
+  capacity: (kind: SeriesKind, id: string) => SeriesCapacity | null;
+  now?: () => number;
+}
+
+/** Builds the usage series of a history answer, dropping points without the figure. */
+export function usageSeries(points: readonly HistoryPoint[], capacity: SeriesCapacity): Point[] {
+  const series: Point[] = [];
+  for (const point of points) {
+    const v = capacity.usage(point);
+    if (v !== null && Number.isFinite(v)) series.push({ t: point.t, v });
+  }
+  return series;
+}
+
+/**
+ * Forecasts per series, computed at most once per sampler tick. A detail request computes its
+ * one series on demand (about 30 ms); list answers read what is cached while a background loop,
+ * in short slices, refreshes the rest, so no request ever waits for thousands of forecasts.
+ */
+export class ForecastCache {
+  private readonly entries = new Map<string, ForecastEntry>();
+  private readonly queue = new Map<string, { kind: SeriesKind; id: string }>();
+  private tick = 0;
+  private running = false;
+  private readonly now: () => number;
+
+  constructor(private readonly source: ForecastSource) {
+    this.now = source.now ?? Date.now;
+  }
+
+  /** Marks every forecast as due for the new tick and queues the given series. */
+  advance(tick: number, series: readonly { kind: SeriesKind; id: string }[]): void {
+    this.tick = tick;
+    for (const item of series) this.queue.set(`${item.kind}:${item.id}`, item);
+    this.schedule();
+  }
+
+  /** The series' forecast for the current tick, computed now when missing or outdated. */
+  get(kind: SeriesKind, id: string): ForecastEntry | null {
+    const cached = this.entries.get(`${kind}:${id}`);
+    if (cached && cached.tick === this.tick) return cached;
+    return this.compute(kind, id);
+  }
+
+  /** Cached forecasts of a kind, possibly from earlier ticks; never computes. */
+  list(kind: SeriesKind): ForecastEntry[] {
+    return [...this.entries.values()].filter((entry) => entry.kind === kind);
+  }
+
+  /** Series still waiting for a forecast in this tick. */
+  pending(): number {
+    return this.queue.size;
+  }
+
+  compute(kind: SeriesKind, id: string): ForecastEntry | null {
+    const capacity = this.source.capacity(kind, id);
+    const store = this.source.store();
+    if (!capacity || !store) return null;
+    const now = this.now();
+    const history = store.query({
+      kind,
+      key: id,
+      from: now - FORECAST_WINDOW_MS,
+      to: now + 1,
+      step: FORECAST_STEP_SECONDS,
+      now,
+    });
+    const result: Forecast =
+      capacity.capacity === null
+        ? {
+            status: "insufficient-data",
+            method: "none",
+            exhaustsAt: null,
+            low: null,
+            high: null,
+            reason: capacity.missing ?? "The capacity of this series is unknown.",
+          }
+        : forecast({ series: usageSeries(history.points, capacity), capacity: capacity.capacity });
+    const entry: ForecastEntry = {
+      ...result,
+      kind,
+      id,
+      capacity: capacity.capacity,
+      computedAt: new Date(now).toISOString(),
+      tick: this.tick,
+    };
+    this.entries.set(`${kind}:${id}`, entry);
+    this.queue.delete(`${kind}:${id}`);
+    return entry;
+  }
+
+  /** Drops forecasts of series that no longer exist. */
+  retain(kind: SeriesKind, ids: ReadonlySet<string>): void {
+    for (const [key, entry] of this.entries) {
+      if (entry.kind === kind && !ids.has(entry.id)) this.entries.delete(key);
+    }
+  }
+
+  private schedule(): void {
+    if (this.running || this.queue.size === 0) return;
+    this.running = true;
+    setTimeout(() => this.runSlice(), 0).unref?.();
+  }
+
+  private runSlice(): void {
+    const deadline = performance.now() + SLICE_MS;
+    try {
+      for (const [key, item] of this.queue) {
+        if (performance.now() > deadline) break;
+        this.queue.delete(key);
+        const cached = this.entries.get(key);
+        if (!cached || cached.tick !== this.tick) this.compute(item.kind, item.id);
+      }
+    } catch (error) {
+      logger.error({ err: error }, "background forecast failed");
+    }
+    if (this.queue.size === 0) {
+      this.running = false;
+      return;
+    }
+    setTimeout(() => this.runSlice(), PAUSE_MS).unref?.();
+  }
+}
