@@ -1,6 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 
-import { type AuthResult, authenticate, getAuthConfig } from "@/lib/server/auth";
+import { authenticate, type AuthResult, getAuthConfig } from "@/lib/server/auth";
 import { logger } from "@/lib/server/log";
 import {
   API_CONTENT_SECURITY_POLICY,

@@ -14,9 +14,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 import {
+  parseStartConfig,
   PEER_ADDRESS_ENV,
   PEER_ADDRESS_HEADER,
-  parseStartConfig,
   type StartConfig,
 } from "../lib/server/auth-config";
 

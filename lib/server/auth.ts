@@ -88,7 +88,11 @@ function authenticateToken(request: AuthRequest, token: string, nowSeconds: numb
     : { ok: false, reason: "invalid-credentials" };
 }
 
-function authenticateProxy(request: AuthRequest, config: AuthConfig, env: NodeJS.ProcessEnv) {
+function authenticateProxy(
+  request: AuthRequest,
+  config: AuthConfig,
+  env: Readonly<Record<string, string | undefined>>,
+) {
   // Without the launcher the peer header could come from the client, so nothing is trusted.
   if (env[PEER_ADDRESS_ENV] !== "1" || !config.trustedProxies || !config.proxyHeader) {
     return { ok: false, reason: "misconfigured" } as const;
@@ -112,7 +116,7 @@ export function authenticate(
   request: AuthRequest,
   config: AuthConfig,
   nowSeconds: number = Math.floor(Date.now() / 1000),
-  env: NodeJS.ProcessEnv = process.env,
+  env: Readonly<Record<string, string | undefined>> = process.env,
 ): AuthResult {
   if (config.mode === "none") return { ok: true };
   if (config.mode === "token") {
