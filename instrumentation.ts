@@ -1,6 +1,9 @@
-/** Starts the cluster cache once per server process, before the first request. */
+/** Starts the cluster cache and the VPC reads once per server process, before any request. */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getClusterCache } = await import("./lib/kube/cache");
-  getClusterCache();
+  const { cache } = getClusterCache();
+  if (!cache) return;
+  const { startVpcSync } = await import("./lib/server/vpc-sync");
+  startVpcSync(cache);
 }

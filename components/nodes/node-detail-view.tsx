@@ -122,13 +122,17 @@ export function NodeDetailView({ name }: { name: string }) {
             {detail.node.instanceType} · {detail.node.zone} · {detail.node.useMode}
             {detail.node.subnetIds.length > 0 ? " · subnets " : ""}
             {detail.node.subnetIds.map((id) => (
-              <span key={id} className="font-mono">
-                {id}{" "}
-              </span>
+              <Link
+                key={id}
+                href={`/subnets/${encodeURIComponent(id)}`}
+                className="mr-1 font-mono text-sky-700 hover:underline dark:text-sky-400"
+              >
+                {id}
+              </Link>
             ))}
           </p>
           <Summary detail={detail} />
-          <NodeEniTable enis={detail.enis} />
+          <NodeEniTable enis={detail.enis} drift={detail.drift} />
           <NodeIpTable ips={detail.ips} filter={stateFilter} onFilter={setStateFilter} />
           <Quota detail={detail} />
           <p className="text-xs text-slate-500">

@@ -1,4 +1,7 @@
+import Link from "next/link";
+
 import type { NodeEni } from "@/lib/domain/pool";
+import type { DriftFinding } from "@/lib/vpc/drift";
 
 function StatusBadge({ value, good }: { value: string; good: boolean }) {
   return (
@@ -10,7 +13,21 @@ function StatusBadge({ value, good }: { value: string; good: boolean }) {
   );
 }
 
-export function NodeEniTable({ enis }: { enis: NodeEni[] }) {
+function DriftNotes({ findings }: { findings: DriftFinding[] }) {
+  if (findings.length === 0) return null;
+  return (
+    <ul className="mt-1 space-y-0.5 text-xs text-amber-800 dark:text-amber-300">
+      {findings.map((finding, index) => (
+        <li key={`${finding.kind}-${index}`} title={`What to do: ${finding.action}`}>
+          Drift: {finding.sentence}
+          {finding.ips?.length ? ` (${finding.ips.join(", ")})` : ""}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function NodeEniTable({ enis, drift = [] }: { enis: NodeEni[]; drift?: DriftFinding[] }) {
   return (
     <section
       aria-labelledby="enis-heading"
@@ -44,11 +61,30 @@ export function NodeEniTable({ enis }: { enis: NodeEni[] }) {
                 key={eni.id}
                 className="border-t border-slate-100 align-top dark:border-slate-800"
               >
-                <td className="px-4 py-1.5 font-mono">{eni.id}</td>
+                <td className="px-4 py-1.5">
+                  <Link
+                    href={`/enis/${encodeURIComponent(eni.id)}`}
+                    className="font-mono text-sky-700 hover:underline dark:text-sky-400"
+                  >
+                    {eni.id}
+                  </Link>
+                  <DriftNotes findings={drift.filter((finding) => finding.eniId === eni.id)} />
+                </td>
                 <td className="px-2 py-1.5">
                   {eni.type} · {eni.useMode}
                 </td>
-                <td className="px-2 py-1.5 font-mono text-xs">{eni.subnetId ?? "–"}</td>
+                <td className="px-2 py-1.5 font-mono text-xs">
+                  {eni.subnetId ? (
+                    <Link
+                      href={`/subnets/${encodeURIComponent(eni.subnetId)}`}
+                      className="text-sky-700 hover:underline dark:text-sky-400"
+                    >
+                      {eni.subnetId}
+                    </Link>
+                  ) : (
+                    "–"
+                  )}
+                </td>
                 <td className="px-2 py-1.5 font-mono text-xs">
                   {eni.interfaceName ?? "–"}
                   <div className="text-slate-500">{eni.macAddress ?? "no MAC"}</div>

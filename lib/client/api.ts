@@ -4,7 +4,10 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 
 import type { Overview } from "@/lib/domain/overview";
 import type { NodeSummary } from "@/lib/domain/pool";
+import type { SubnetSummary, ZoneMisfit } from "@/lib/domain/subnets";
 import type { Freshness, NodeDetail } from "@/lib/server/views";
+import type { DriftFinding } from "@/lib/vpc/drift";
+import type { VpcServiceStatus } from "@/lib/vpc/service";
 
 /**
  * How often pages poll the dashboard server. The server answers from its in-memory cache, so
@@ -49,7 +52,21 @@ export interface NodesResponse {
 }
 
 export type OverviewResponse = Overview & { freshness: Freshness };
-export type NodeDetailResponse = NodeDetail & { freshness: Freshness };
+export type NodeDetailResponse = NodeDetail & { drift: DriftFinding[]; freshness: Freshness };
+
+export interface SubnetsResponse {
+  items: SubnetSummary[];
+  zoneMisfits: ZoneMisfit[];
+  vpc: VpcServiceStatus;
+  freshness: Freshness;
+}
+
+export interface SubnetDetailResponse {
+  subnet: SubnetSummary;
+  drift: DriftFinding[];
+  vpc: VpcServiceStatus;
+  freshness: Freshness;
+}
 
 /** Polls an API path; on failure the last good data stays in `data`. */
 export function usePolled<T>(key: readonly unknown[], url: string | null) {
@@ -68,3 +85,6 @@ export const useNodes = () => usePolled<NodesResponse>(["nodes"], "/api/v1/nodes
 export const useOverview = () => usePolled<OverviewResponse>(["overview"], "/api/v1/overview");
 export const useNode = (name: string) =>
   usePolled<NodeDetailResponse>(["node", name], `/api/v1/nodes/${encodeURIComponent(name)}`);
+export const useSubnets = () => usePolled<SubnetsResponse>(["subnets"], "/api/v1/subnets");
+export const useSubnet = (id: string) =>
+  usePolled<SubnetDetailResponse>(["subnet", id], `/api/v1/subnets/${encodeURIComponent(id)}`);

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 
 import type { DemoCluster, KubeObject } from "./kube/server";
+import type { VpcStandin } from "./vpc/standin";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -29,6 +30,8 @@ interface ControlRequest {
   patch?: Json;
   object?: KubeObject;
   fault?: { method: string; args: unknown[] };
+  /** VPC stand-in knob values to set, for example {"throttle": {"retryAfterSeconds": 1}}. */
+  vpcKnobs?: Record<string, unknown>;
 }
 
 async function readBody(request: IncomingMessage): Promise<ControlRequest> {
@@ -48,7 +51,12 @@ const FAULT_METHODS = new Set([
   "clear",
 ]);
 
-function route(cluster: DemoCluster, path: string, body: ControlRequest): unknown {
+function route(
+  cluster: DemoCluster,
+  vpc: VpcStandin | null,
+  path: string,
+  body: ControlRequest,
+): unknown {
   const { resource = "", name = "", namespace } = body;
   switch (path) {
     case "/patch":
@@ -73,6 +81,13 @@ function route(cluster: DemoCluster, path: string, body: ControlRequest): unknow
     }
     case "/requests":
       return cluster.requests;
+    case "/vpc/requests":
+      return vpc?.requests ?? [];
+    case "/vpc/knobs":
+      if (!vpc) throw new Error("no VPC stand-in runs");
+      if (body.vpcKnobs === undefined) vpc.knobs.reset();
+      else Object.assign(vpc.knobs, body.vpcKnobs);
+      return null;
     default:
       throw new Error(`unknown control path ${path}`);
   }
@@ -87,10 +102,13 @@ function answer(response: ServerResponse, status: number, body: unknown): void {
 export async function startControlServer(
   cluster: DemoCluster,
   port = 0,
+  vpc: VpcStandin | null = null,
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((request, response) => {
     readBody(request)
-      .then((body) => answer(response, 200, { result: route(cluster, request.url ?? "", body) }))
+      .then((body) =>
+        answer(response, 200, { result: route(cluster, vpc, request.url ?? "", body) }),
+      )
       .catch((error: unknown) =>
         answer(response, 400, { error: error instanceof Error ? error.message : String(error) }),
       );

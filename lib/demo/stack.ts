@@ -8,6 +8,12 @@ import path from "node:path";
 
 import { startControlServer } from "./control";
 import { type DemoCluster, startDemoCluster } from "./kube/server";
+import { fixtureFromCluster, startVpcStandin, type VpcStandin } from "./vpc/standin";
+
+/** Demo-only VPC credentials: the stand-in checks signatures made with them. */
+export const DEMO_VPC_CREDENTIALS = { accessKeyId: "demo-ak", secretAccessKey: "demo-sk" };
+/** How often the demo's VPC stand-in re-reads the churning demo cluster. */
+const VPC_FIXTURE_REFRESH_MS = 10_000;
 
 export interface StackOptions {
   appPort: number;
@@ -30,6 +36,7 @@ export interface StackOptions {
 export interface Stack {
   appUrl: string;
   cluster: DemoCluster;
+  vpc: VpcStandin;
   controlUrl: string;
   app: ChildProcess;
   close(): Promise<void>;
@@ -71,7 +78,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     kubeconfigPath: path.join(dataDir, "kubeconfig"),
     allowAnonymous: options.allowAnonymous ?? false,
   });
-  const control = await startControlServer(cluster, options.controlPort ?? 0);
+  const vpc = await startDemoVpc(cluster, options.churn ?? true);
+  const control = await startControlServer(cluster, options.controlPort ?? 0, vpc);
 
   const args = options.dev
     ? [NEXT_BIN, "dev", "-H", "127.0.0.1", "-p", String(options.appPort)]
@@ -84,6 +92,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       KUBECONFIG: cluster.kubeconfigPath ?? "",
       KUBE_CONTEXT: "",
       NEXT_TELEMETRY_DISABLED: "1",
+      BCE_ACCESS_KEY_ID: DEMO_VPC_CREDENTIALS.accessKeyId,
+      BCE_SECRET_ACCESS_KEY: DEMO_VPC_CREDENTIALS.secretAccessKey,
+      BCE_VPC_ENDPOINT: vpc.url,
+      BCE_BBC_ENDPOINT: vpc.url,
+      VPC_REFRESH_SECONDS: process.env.VPC_REFRESH_SECONDS ?? "15",
+      // The stand-in runs on loopback; a higher rate lets the first drift pass finish in seconds.
+      VPC_RATE_PER_SECOND: process.env.VPC_RATE_PER_SECOND ?? "50",
     },
   });
   const appUrl = `http://127.0.0.1:${options.appPort}`;
@@ -94,6 +109,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       await new Promise((resolve) => app.once("exit", resolve));
     }
     await control.close();
+    await vpc.close();
     await cluster.close();
   };
   try {
@@ -102,5 +118,37 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await close();
     throw error;
   }
-  return { appUrl, cluster, controlUrl: control.url, app, close };
+  return { appUrl, cluster, vpc, controlUrl: control.url, app, close };
+}
+
+function clusterObjects(cluster: DemoCluster) {
+  return {
+    nrs: cluster.store.list("netresourcesets"),
+    enis: cluster.store.list("enis"),
+    subnets: cluster.store.list("subnets"),
+  };
+}
+
+/**
+ * Starts the VPC stand-in with a fixture derived from the demo cluster, with the planted drift
+ * cases. While the demo churns, the fixture follows the cluster so churn is not reported as drift.
+ */
+async function startDemoVpc(cluster: DemoCluster, churn: boolean): Promise<VpcStandin> {
+  const vpc = await startVpcStandin({
+    credentials: DEMO_VPC_CREDENTIALS,
+    fixture: fixtureFromCluster(clusterObjects(cluster), true),
+  });
+  if (churn) {
+    const timer = setInterval(
+      () => vpc.setFixture(fixtureFromCluster(clusterObjects(cluster), true)),
+      VPC_FIXTURE_REFRESH_MS,
+    );
+    timer.unref();
+    const close = vpc.close.bind(vpc);
+    vpc.close = () => {
+      clearInterval(timer);
+      return close();
+    };
+  }
+  return vpc;
 }

@@ -116,6 +116,19 @@ export class RequestBudget {
     return this.latestError;
   }
 
+  /**
+   * Returns the newest error among keys whose last read failed, leaving out not-found answers
+   * (an expected outcome of drift checks), or undefined when every key reads fine now.
+   */
+  currentError(): (FigureError & { key: string }) | undefined {
+    let newest: (FigureError & { key: string }) | undefined;
+    for (const [key, entry] of this.entries) {
+      if (!entry.error || entry.error.kind === "not-found") continue;
+      if (!newest || entry.error.at > newest.at) newest = { ...entry.error, key };
+    }
+    return newest;
+  }
+
   /** Returns the cached figure for `key`, reading it with `fetcher` first when it is due. */
   async getOrFetch<T>(key: string, fetcher: () => Promise<T>): Promise<CachedFigure<T>> {
     const entry = this.entry(key);

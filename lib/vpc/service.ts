@@ -15,7 +15,7 @@ export interface VpcServiceStatus {
   enabled: boolean;
   /** Reason the VPC part is off; absent when it is on. */
   reason?: string;
-  /** Most recent failed VPC read, with the figure key it was for. */
+  /** Newest error among figures whose last read failed (not-found left out), with its key. */
   lastError?: FigureError & { key: string };
   endpoint: VpcConfigDescription;
   refreshIntervalMs: number;
@@ -91,7 +91,8 @@ export function createVpcService(options: VpcServiceOptions): VpcService {
         upstreamRequests: budget.upstreamRequests,
       };
       if (!config.enabled) status.reason = config.reason;
-      if (budget.lastError) status.lastError = budget.lastError;
+      const current = budget.currentError();
+      if (current) status.lastError = current;
       return status;
     },
     subnets(filter = {}) {
@@ -102,6 +103,25 @@ export function createVpcService(options: VpcServiceOptions): VpcService {
     eni: (eniId) => read(`eni/${eniId}`, (vpc) => vpc.getEni(eniId)),
     instanceEnis: (id) => read(`instance-enis/${id}`, (vpc) => vpc.listInstanceEnis(id)),
     bbcPort: (id) => read(`bbc-port/${id}`, (vpc) => vpc.getBbcPort(id)),
+  };
+}
+
+function positiveNumber(text: string | undefined): number | undefined {
+  const value = Number(text);
+  return text && Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+/**
+ * Reads budget overrides: VPC_REFRESH_SECONDS (default 60) and VPC_RATE_PER_SECOND (default 2).
+ * The defaults keep the dashboard far below the operator's own API rate limits, which share the
+ * account's quota.
+ */
+function budgetFromEnv(env: NodeJS.ProcessEnv): RequestBudgetOptions {
+  const refreshSeconds = positiveNumber(env.VPC_REFRESH_SECONDS);
+  const rate = positiveNumber(env.VPC_RATE_PER_SECOND);
+  return {
+    ...(refreshSeconds ? { refreshIntervalMs: refreshSeconds * 1000 } : {}),
+    ...(rate ? { ratePerSecond: rate } : {}),
   };
 }
 
@@ -118,7 +138,8 @@ export function getVpcService(): VpcService {
   if (existing) return existing;
 
   const config = loadVpcConfig();
-  const service = createVpcService({ config });
+  const budget = budgetFromEnv(process.env);
+  const service = createVpcService({ config, budget });
   if (config.enabled) {
     logger.info({ component: "vpc", ...config.description }, "VPC reads enabled");
   } else {

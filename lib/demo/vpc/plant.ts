@@ -32,12 +32,17 @@ export interface PlantedDrift {
   subnet?: { subnetId: string; clusterAvailableIp: number; vpcAvailableIp: number };
 }
 
-// Picks an address in the same /24 as `near` that no ENI uses, counting down from .250.
+// Picks an address no ENI uses, in the /24 of `near` or, when that one is full, in the next /24s
+// of the same /16, counting hosts down from .250.
 function unusedIp(near: string, used: ReadonlySet<string>): string | undefined {
-  const prefix = near.split(".").slice(0, 3).join(".");
-  for (let host = 250; host >= 2; host--) {
-    const candidate = `${prefix}.${host}`;
-    if (!used.has(candidate)) return candidate;
+  const [a, b, c] = near.split(".").map(Number);
+  if (a === undefined || b === undefined || c === undefined) return undefined;
+  for (let step = 0; step < 256; step++) {
+    const third = (c + step) % 256;
+    for (let host = 250; host >= 2; host--) {
+      const candidate = `${a}.${b}.${third}.${host}`;
+      if (!used.has(candidate)) return candidate;
+    }
   }
   return undefined;
 }

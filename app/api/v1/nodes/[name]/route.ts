@@ -1,5 +1,6 @@
 import { errorResponse, okJson, requireSyncedCache } from "@/lib/server/http";
 import { freshness, nodeDetail } from "@/lib/server/views";
+import { vpcState } from "@/lib/server/vpc-sync";
 
 export const dynamic = "force-dynamic";
 
@@ -14,5 +15,7 @@ export async function GET(_request: Request, context: { params: Promise<{ name: 
       "not-found",
       `node "${name}" not found: no NetResourceSet has that name`,
     );
-  return okJson({ ...detail, freshness: freshness(result.cache, null) });
+  const eniIds = new Set(detail.enis.map((eni) => eni.id));
+  const drift = vpcState().drift?.findings.filter((finding) => eniIds.has(finding.eniId)) ?? [];
+  return okJson({ ...detail, drift, freshness: freshness(result.cache, null) });
 }
