@@ -3,7 +3,7 @@ import "server-only";
 import type { ParseResult } from "@/lib/domain/parse";
 import { logger } from "@/lib/server/log";
 
-import { classifyError, type SourceError } from "./errors";
+import { classifyError, type SourceError, type SourceErrorKind } from "./errors";
 import type { KubeTransport, WatchEventType, WatchHandle } from "./transport";
 
 /** Page size of list calls: large enough for few round trips, small enough for a slow server. */
@@ -79,6 +79,11 @@ export class Reflector<T> {
   private idleTimer: NodeJS.Timeout | null = null;
   private stopped = true;
   private readonly malformedKeys = new Map<string, string>();
+  /**
+   * The failure episode in progress. It outlives a successful relist and ends only when a watch
+   * then works, so a watch that keeps breaking right after each list backs off and logs once.
+   */
+  private episode: { kind: SourceErrorKind; since: string } | null = null;
 
   constructor(private readonly options: ReflectorOptions<T>) {
     this.state = {
@@ -155,7 +160,8 @@ export class Reflector<T> {
       this.state.synced = true;
       this.state.lastSyncAt = this.now();
       this.state.relists += 1;
-      this.recovered();
+      // The list is fresh, so the error is cleared. Backoff and the episode end when a watch works.
+      this.state.error = null;
       this.options.onSync?.();
       await this.startWatch(generation);
     } catch (error) {
@@ -170,7 +176,10 @@ export class Reflector<T> {
         this.options.onChange?.("DELETED", null, previous, true);
       }
     }
-    this.malformedKeys.clear();
+    // Keys still malformed stay in the map, so a relist does not log them again.
+    for (const key of this.malformedKeys.keys()) {
+      if (!raws.has(key)) this.malformedKeys.delete(key);
+    }
     for (const [key, raw] of raws) this.apply(key, raw, true);
   }
 
@@ -242,6 +251,7 @@ export class Reflector<T> {
       }
       return;
     }
+    this.confirmHealthy();
     const version = resourceVersionOf(object);
     if (version) this.resourceVersion = version;
     if (type === "BOOKMARK") return;
@@ -256,6 +266,7 @@ export class Reflector<T> {
     if (this.stopped) return;
     if (error) return this.fail(error);
     // A clean end is normal (timeoutSeconds): resume from the last version seen.
+    this.confirmHealthy();
     const generation = ++this.generation;
     void this.startWatch(generation).catch((failure: unknown) => this.fail(failure));
   }
@@ -265,7 +276,11 @@ export class Reflector<T> {
     const idle = this.options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
     this.idleTimer = setTimeout(() => {
       if (generation !== this.generation || this.stopped) return;
-      logger.warn({ resource: this.options.resource, idleMs: idle }, "watch silent, restarting it");
+      // fail() logs the timeout once per episode; this line would repeat on every restart.
+      logger.debug(
+        { resource: this.options.resource, idleMs: idle },
+        "watch silent, restarting it",
+      );
       this.watch?.abort();
       this.fail({ reason: "Timeout", message: `watch sent nothing for ${idle / 1000} s` });
     }, idle);
@@ -278,11 +293,12 @@ export class Reflector<T> {
     this.watch?.abort();
     this.watch = null;
     const classified = classifyError(error, this.options.resource, this.now());
-    const sameEpisode = this.state.error?.kind === classified.kind;
+    const sameEpisode = this.episode?.kind === classified.kind;
+    if (!sameEpisode) this.episode = { kind: classified.kind, since: classified.since };
     this.attempts += 1;
     this.state.error = {
       ...classified,
-      since: sameEpisode ? (this.state.error?.since ?? classified.since) : classified.since,
+      since: this.episode?.since ?? classified.since,
       attempts: this.attempts,
     };
     if (!sameEpisode) {
@@ -301,14 +317,15 @@ export class Reflector<T> {
     this.timer.unref?.();
   }
 
-  private recovered(): void {
-    if (this.state.error) {
+  /** Ends a failure episode once a watch delivers an event or ends cleanly. */
+  private confirmHealthy(): void {
+    if (this.episode) {
       logger.info(
-        { resource: this.options.resource, after: this.state.error.attempts },
+        { resource: this.options.resource, kind: this.episode.kind, after: this.attempts },
         "recovered after errors",
       );
     }
-    this.state.error = null;
+    this.episode = null;
     this.attempts = 0;
   }
 }
