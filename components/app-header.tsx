@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
+import { SearchBox } from "./search/search-box";
+
 const LINKS = [
   { href: "/", label: "Overview" },
   { href: "/nodes", label: "Nodes" },
@@ -35,7 +37,7 @@ export function AppHeader() {
             );
           })}
         </nav>
-        {/* The search box (issue: triage) goes here, right-aligned with ml-auto. */}
+        <SearchBox />
       </div>
     </header>
   );
