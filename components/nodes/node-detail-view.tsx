@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 
+import { NodeTriageSection } from "@/components/enis/node-triage-section";
 import { formatAge, formatCount, formatPercent } from "@/components/format";
 import { PageQuery } from "@/components/page-query";
 import { StatCard } from "@/components/stat-card";
@@ -135,6 +136,7 @@ export function NodeDetailView({ name }: { name: string }) {
           <NodeEniTable enis={detail.enis} drift={detail.drift} />
           <NodeIpTable ips={detail.ips} filter={stateFilter} onFilter={setStateFilter} />
           <Quota detail={detail} />
+          <NodeTriageSection name={name} />
           <p className="text-xs text-slate-500">
             <Link href="/nodes" className="hover:underline">
               ← all nodes

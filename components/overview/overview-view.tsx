@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 
+import { UnhealthyEnisSection } from "@/components/enis/unhealthy-enis-section";
 import { formatCount } from "@/components/format";
 import { PageQuery } from "@/components/page-query";
 import { StatCard } from "@/components/stat-card";
@@ -154,6 +155,7 @@ export function OverviewView() {
               />
             </dl>
             <NearCeiling overview={overview} />
+            <UnhealthyEnisSection />
             <div className="grid gap-6 lg:grid-cols-2">
               <BreakdownTable
                 title="By instance type"
