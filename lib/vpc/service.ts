@@ -8,7 +8,7 @@ import type { SubnetFilter, VpcClient } from "./client";
 import { createVpcClient } from "./client";
 import type { VpcConfigDescription, VpcConfigResult } from "./config";
 import { loadVpcConfig } from "./config";
-import { VpcError } from "./errors";
+import { VpcFailureLog } from "./failure-log";
 import type { BbcPort, Eni, Subnet } from "./schemas";
 
 export interface VpcServiceStatus {
@@ -39,16 +39,6 @@ export interface VpcServiceOptions {
   client?: VpcClient;
 }
 
-function logFailure(key: string, error: unknown, retryInMs: number): void {
-  const fields =
-    error instanceof VpcError
-      ? error.toJSON()
-      : { message: error instanceof Error ? error.message : String(error) };
-  // A missing ENI is an expected drift-check outcome, not a fault of the dashboard.
-  const level = error instanceof VpcError && error.kind === "not-found" ? "info" : "warn";
-  logger[level]({ component: "vpc", key, retryInMs, error: fields }, "VPC read failed");
-}
-
 function disabledFigure<T>(reason: string): CachedFigure<T> {
   return {
     value: undefined,
@@ -63,7 +53,11 @@ function disabledFigure<T>(reason: string): CachedFigure<T> {
 /** Creates a service; when `config` is off every figure carries the reason as its error. */
 export function createVpcService(options: VpcServiceOptions): VpcService {
   const { config } = options;
-  const budget = new RequestBudget({ onError: logFailure, ...options.budget });
+  const failures = new VpcFailureLog();
+  const budget = new RequestBudget({
+    onError: (key, error, retryInMs) => failures.failed(key, error, retryInMs),
+    ...options.budget,
+  });
   const client =
     options.client ??
     (config.enabled
@@ -79,7 +73,11 @@ export function createVpcService(options: VpcServiceOptions): VpcService {
       const reason = config.enabled ? "VPC client missing" : config.reason;
       return Promise.resolve(disabledFigure<T>(reason));
     }
-    return budget.getOrFetch(key, () => fetch(client));
+    return budget.getOrFetch(key, async () => {
+      const value = await fetch(client);
+      failures.succeeded(key);
+      return value;
+    });
   }
 
   return {
