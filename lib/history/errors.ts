@@ -23,7 +23,8 @@ function kindOf(code: string | null, message: string): StoreFaultKind {
     code === "EACCES" ||
     code === "EROFS" ||
     code === "EPERM" ||
-    code === "ENOTDIR"
+    code === "ENOTDIR" ||
+    code === "EEXIST"
   ) {
     return "unwritable";
   }
@@ -38,7 +39,7 @@ export function describeStoreError(error: unknown, file: string): StoreFault {
       ? error.code
       : null;
   const kind = kindOf(code, raw);
-  const detail = code ? `${code}: ${raw}` : raw;
+  const detail = code && !raw.startsWith(code) ? `${code}: ${raw}` : raw;
   const lead: Record<StoreFaultKind, string> = {
     corrupt:
       `History file ${file} is damaged (${detail}). History is paused and the file is left ` +

@@ -152,6 +152,11 @@ export class HistoryStore {
     return this.statements.listSeries.all(kind).map((row) => row.key);
   }
 
+  /** True when the series has ever been recorded. */
+  hasSeries(kind: SeriesKind, key: string): boolean {
+    return this.statements.findSeries.get(kind, key) !== undefined;
+  }
+
   /** True when any sample of any resolution is stored. */
   hasData(): boolean {
     return RESOLUTIONS.some(

@@ -18,6 +18,7 @@ import { ForecastCache, type SeriesCapacity } from "./forecasts";
 import { logger } from "./log";
 import { subnetView } from "./subnets";
 import { clusterView, freshness } from "./views";
+import { vpcState } from "./vpc-sync";
 
 /** Retry delay while the cache is not yet synced, so the first sample comes soon after start. */
 const NOT_READY_RETRY_MS = 5_000;
@@ -39,7 +40,7 @@ export interface HistoryRuntime {
 export interface HistoryOptions {
   /** Database path; default from HISTORY_DB, "off" disables history. */
   file?: string | null;
-  /** Source of subnet figures; default subnetView(cache), which lacks VPC free-IP figures. */
+  /** Source of subnet figures; default `currentSubnets`. */
   subnets?: (cache: ClusterCache) => readonly SubnetSummary[];
   /** Seed 30 days of invented history into an empty file (HISTORY_DEMO_SEED=1). Demo only. */
   demoSeed?: boolean;
@@ -61,8 +62,9 @@ export function historyFile(value = process.env.HISTORY_DB): string | null {
   return path.resolve(value?.trim() || path.join("data", "history.db"));
 }
 
-function defaultSubnets(cache: ClusterCache): readonly SubnetSummary[] {
-  return subnetView(cache).subnets;
+/** Subnet figures as the subnets pages show them, with VPC free-IP figures when available. */
+export function currentSubnets(cache: ClusterCache): readonly SubnetSummary[] {
+  return subnetView(cache, vpcState().subnetFree).subnets;
 }
 
 /** Capacity and usage of each series from the cache's current figures. */
@@ -110,7 +112,7 @@ export function demoExhaustingSubnets(subnets: readonly SubnetSummary[]): string
 export function createHistory(options: HistoryOptions = {}): HistoryRuntime {
   const now = options.now ?? Date.now;
   const cacheOf = options.cache ?? (() => getClusterCache().cache);
-  const subnetsOf = options.subnets ?? defaultSubnets;
+  const subnetsOf = options.subnets ?? currentSubnets;
   const file = options.file === undefined ? historyFile() : options.file;
   const recorder = new HistoryRecorder({ file, logger, now });
   const forecasts = new ForecastCache({
@@ -162,7 +164,7 @@ export function sampleOnce(
   const now = (options.now ?? Date.now)();
   if (!cache?.ready() || freshness(cache, null, now).status !== "ok") return false;
 
-  const subnets = (options.subnets ?? defaultSubnets)(cache);
+  const subnets = (options.subnets ?? currentSubnets)(cache);
   const nodes = clusterView(cache).summaries;
   const sample = buildSample(now, subnets, nodes);
   if (options.demoSeed && !seedChecked.has(runtime)) {

@@ -1,0 +1,18 @@
+import { logger } from "@/lib/server/log";
+import { metricsRegistry } from "@/lib/server/metrics";
+
+export const dynamic = "force-dynamic";
+
+/** Prometheus exposition of pool, subnet, ENI health and data-age gauges. */
+export async function GET() {
+  const registry = metricsRegistry();
+  try {
+    const body = await registry.metrics();
+    return new Response(body, {
+      headers: { "Content-Type": registry.contentType, "Cache-Control": "no-store" },
+    });
+  } catch (error) {
+    logger.error({ route: "/metrics", err: error }, "metrics collection failed");
+    return new Response("metrics collection failed\n", { status: 500 });
+  }
+}
