@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 
+import { NodeHistoryPanel } from "@/components/charts/history-panel";
 import { NodeTriageSection } from "@/components/enis/node-triage-section";
 import { formatAge, formatCount, formatPercent } from "@/components/format";
 import { PageQuery } from "@/components/page-query";
@@ -133,6 +134,7 @@ export function NodeDetailView({ name }: { name: string }) {
             ))}
           </p>
           <Summary detail={detail} />
+          <NodeHistoryPanel name={detail.node.name} />
           <NodeEniTable enis={detail.enis} drift={detail.drift} />
           <NodeIpTable ips={detail.ips} filter={stateFilter} onFilter={setStateFilter} />
           <Quota detail={detail} />

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 
+import { ClusterHistoryPanel } from "@/components/charts/history-panel";
 import { UnhealthyEnisSection } from "@/components/enis/unhealthy-enis-section";
 import { formatCount } from "@/components/format";
 import { PageQuery } from "@/components/page-query";
@@ -154,6 +155,7 @@ export function OverviewView() {
                 tone={overview.nearCeiling.length > 0 ? "warn" : "default"}
               />
             </dl>
+            <ClusterHistoryPanel />
             <NearCeiling overview={overview} />
             <UnhealthyEnisSection />
             <div className="grid gap-6 lg:grid-cols-2">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 
+import { SubnetHistoryPanel } from "@/components/charts/history-panel";
 import { SubnetDetailView } from "@/components/subnets/subnet-detail-view";
 
 type Props = { params: Promise<{ id: string }> };
@@ -16,6 +17,7 @@ export default async function SubnetPage({ params }: Props) {
         Subnet <span className="font-mono">{id}</span>
       </h1>
       <SubnetDetailView id={id} />
+      <SubnetHistoryPanel subnetId={id} />
     </div>
   );
 }
