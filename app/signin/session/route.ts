@@ -12,8 +12,14 @@ import { errorResponse, withRouteLog } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 
-/** A form post from another site would carry its own Origin; browsers always send one on POST. */
+/**
+ * Rejects a sign-in posted from another site. Browsers send Sec-Fetch-Site on every request; the
+ * Origin header is only a fallback, as it is "null" under Referrer-Policy: no-referrer. A request
+ * with neither comes from a non-browser client, which cannot be used for cross-site forgery.
+ */
 function isSameOrigin(request: NextRequest): boolean {
+  const site = request.headers.get("sec-fetch-site");
+  if (site !== null) return site === "same-origin";
   const origin = request.headers.get("origin");
   if (origin === null) return true;
   try {
