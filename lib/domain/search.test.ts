@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { PLANTED } from "@/lib/demo/scenario/planted";
 
-import { buildSearchIndex, searchIndex } from "./search";
+import { buildSearchIndex, searchIndex, updateSearchIndex } from "./search";
 import { scenarioRecords } from "./triage-fixture";
 
 const records = scenarioRecords();
@@ -75,5 +75,30 @@ describe("search index", () => {
   it("returns nothing for an unknown value", () => {
     expect(searchIndex(index, "no-such-thing").mode).toBe("none");
     expect(searchIndex(index, "  ").matches).toEqual([]);
+  });
+
+  it("re-indexes only replaced records", () => {
+    const input = () => ({
+      nodes: nodes.values(),
+      enis: records.enis.values(),
+      subnets: records.subnets.values(),
+      pods: records.pods.values(),
+    });
+    const nodes = new Map(records.nodes);
+    const own = updateSearchIndex(null, input());
+    const upstream = nodes.get(PLANTED.upstream.node);
+    if (!upstream) throw new Error("upstream node missing");
+    const used = new Map(upstream.used);
+    used.delete("10.0.19.10");
+    used.set("10.0.19.11", { owner: "test/moved", eni: PLANTED.upstream.eni, subnetId: null });
+    nodes.set(upstream.name, { ...upstream, used });
+    updateSearchIndex(own, input());
+    expect(searchIndex(own, "10.0.19.10").matches[0]?.ip?.state).toBe("free");
+    expect(searchIndex(own, "test/moved").matches[0]?.detail).toContain("10.0.19.11");
+    const owner = searchIndex(own, PLANTED.upstream.pod).matches;
+    expect(owner.some((match) => match.detail.includes("10.0.19.10"))).toBe(false);
+    nodes.delete(upstream.name);
+    updateSearchIndex(own, input());
+    expect(searchIndex(own, PLANTED.upstream.instanceId).mode).toBe("none");
   });
 });

@@ -28,15 +28,19 @@ export interface SearchMatch {
   /** One line of context, for example the node and ENI of an IP. */
   detail: string;
   ip?: IpLocation;
+  /** True for a second key of the same object (a pod's bare name); skipped by substring search. */
+  alias?: boolean;
 }
 
+/**
+ * Lower-cased key to matches, kept up to date record by record: each record's matches are
+ * stored under the record object, so a new cache version re-indexes only records that changed.
+ */
 export interface SearchIndex {
-  /** Lower-cased key to matches; one key may match several objects (a pod name in two namespaces). */
   exact: Map<string, SearchMatch[]>;
-  /** Keys scanned by substring when nothing matches exactly. */
-  scan: { text: string; match: SearchMatch }[];
-  /** IP keys, scanned only when the query looks like part of an address. */
-  ipKeys: string[];
+  /** Record object to its matches and the update pass that last saw it. */
+  bySource: Map<object, { matches: SearchMatch[]; pass: number }>;
+  pass: number;
 }
 
 export interface SearchInput {
@@ -63,14 +67,6 @@ const IP_PART = /^[0-9a-f.:]+$/i;
 const nodeHref = (name: string) => `/nodes/${encodeURIComponent(name)}`;
 const eniHref = (id: string) => `/enis/${encodeURIComponent(id)}`;
 
-function add(index: SearchIndex, match: SearchMatch, scan = true): void {
-  const key = match.key.toLowerCase();
-  const list = index.exact.get(key);
-  if (list) list.push(match);
-  else index.exact.set(key, [match]);
-  if (scan) index.scan.push({ text: key, match });
-}
-
 function ipMatch(location: IpLocation): SearchMatch {
   const where = [location.node, location.eni, location.subnet].filter(Boolean).join(" · ");
   const owner = location.owner ? ` · ${location.owner}` : "";
@@ -83,82 +79,76 @@ function ipMatch(location: IpLocation): SearchMatch {
   };
 }
 
-function indexNode(index: SearchIndex, node: NodeRecord, seenIps: Set<string>): void {
-  add(index, {
-    kind: "node",
-    key: node.name,
-    href: nodeHref(node.name),
-    detail: `${node.instanceType ?? "node"} · ${node.used.size} of ${node.pool.size} pool IPs used`,
-  });
+function ipState(node: NodeRecord, ip: string): IpState {
+  if (node.used.has(ip)) return "used";
+  const release = node.releaseIps.get(ip);
+  return release && RELEASING_STATES.has(release) ? "releasing" : "free";
+}
+
+function nodeMatches(node: NodeRecord): SearchMatch[] {
+  const href = nodeHref(node.name);
+  const matches: SearchMatch[] = [
+    {
+      kind: "node",
+      key: node.name,
+      href,
+      detail: `${node.instanceType ?? "node"} · ${node.used.size} of ${node.pool.size} pool IPs used`,
+    },
+  ];
   if (node.instanceId) {
-    add(index, {
-      kind: "instance",
-      key: node.instanceId,
-      href: nodeHref(node.name),
-      detail: `instance of node ${node.name}`,
-    });
+    matches.push({ kind: "instance", key: node.instanceId, href, detail: `node ${node.name}` });
   }
   for (const ip of new Set([...node.pool.keys(), ...node.used.keys()])) {
     const used = node.used.get(ip);
     const pooled = node.pool.get(ip);
-    const releaseState = node.releaseIps.get(ip) ?? null;
-    let state: IpState = "free";
-    if (used) state = "used";
-    else if (releaseState && RELEASING_STATES.has(releaseState)) state = "releasing";
-    const location: IpLocation = {
-      ip,
-      node: node.name,
-      eni: used?.eni ?? pooled?.eni ?? null,
-      subnet: used?.subnetId ?? pooled?.subnetId ?? null,
-      owner: used?.owner ?? null,
-      state,
-      releaseState,
-    };
-    add(index, ipMatch(location), false);
-    index.ipKeys.push(ip);
-    seenIps.add(`${node.name}|${ip}`);
-    if (used?.owner) {
-      add(index, {
+    matches.push(
+      ipMatch({
+        ip,
+        node: node.name,
+        eni: used?.eni ?? pooled?.eni ?? null,
+        subnet: used?.subnetId ?? pooled?.subnetId ?? null,
+        owner: used?.owner ?? null,
+        state: ipState(node, ip),
+        releaseState: node.releaseIps.get(ip) ?? null,
+      }),
+    );
+    if (!used?.owner) continue;
+    const detail = `${ip} on node ${node.name}`;
+    matches.push({ kind: "pod", key: used.owner, href, detail });
+    const name = used.owner.slice(used.owner.indexOf("/") + 1);
+    if (name !== used.owner) {
+      matches.push({
         kind: "pod",
-        key: used.owner,
-        href: nodeHref(node.name),
-        detail: `${ip} on node ${node.name}`,
+        key: name,
+        href,
+        detail: `${used.owner} · ${detail}`,
+        alias: true,
       });
-      const name = used.owner.slice(used.owner.indexOf("/") + 1);
-      if (name !== used.owner) {
-        add(
-          index,
-          {
-            kind: "pod",
-            key: name,
-            href: nodeHref(node.name),
-            detail: `${used.owner} · ${ip} on node ${node.name}`,
-          },
-          false,
-        );
-      }
     }
   }
+  return matches;
 }
 
-function indexEni(index: SearchIndex, eni: EniRecord, seenIps: Set<string>): void {
+/** ENI IPs are indexed as unpooled; a pool entry for the same IP and node hides them at query time. */
+function eniMatches(eni: EniRecord): SearchMatch[] {
   const href = eniHref(eni.id);
-  add(index, {
-    kind: "eni",
-    key: eni.id,
-    href,
-    detail: `${eni.type} ENI on ${eni.node} · VPC ${eni.vpcStatus} · CCE ${eni.cceStatus}`,
-  });
+  const matches: SearchMatch[] = [
+    {
+      kind: "eni",
+      key: eni.id,
+      href,
+      detail: `${eni.type} ENI on ${eni.node} · VPC ${eni.vpcStatus} · CCE ${eni.cceStatus}`,
+    },
+  ];
   if (eni.macAddress) {
-    add(index, {
+    matches.push({
       kind: "mac",
       key: eni.macAddress,
       href,
-      detail: `MAC of ENI ${eni.id} on ${eni.node}`,
+      detail: `ENI ${eni.id} on ${eni.node}`,
     });
   }
   for (const ip of [...eni.ipv4, ...eni.ipv6]) {
-    if (seenIps.has(`${eni.node}|${ip.address}`)) continue;
     const location: IpLocation = {
       ip: ip.address,
       node: eni.node,
@@ -168,56 +158,111 @@ function indexEni(index: SearchIndex, eni: EniRecord, seenIps: Set<string>): voi
       state: "unpooled",
       releaseState: null,
     };
-    add(
-      index,
-      {
-        ...ipMatch(location),
-        detail: `${ip.primary ? "primary IP" : "not in the pool"} · ${eni.node} · ${eni.id}`,
-      },
-      false,
-    );
-    index.ipKeys.push(ip.address);
+    const what = ip.primary ? "primary IP" : "not in the pool";
+    matches.push({ ...ipMatch(location), detail: `${what} · ${eni.node} · ${eni.id}` });
   }
+  return matches;
 }
 
-function indexPod(index: SearchIndex, pod: PodRecord): void {
-  const key = `${pod.namespace}/${pod.name}`;
-  const href = `/pods?pod=${encodeURIComponent(key)}`;
-  const detail = `Pending${pod.waitingReason ? ` (${pod.waitingReason})` : ""}${pod.nodeName ? ` on ${pod.nodeName}` : ", not scheduled"}`;
-  add(index, { kind: "pod", key, href, detail });
-  add(index, { kind: "pod", key: pod.name, href, detail: `${key} · ${detail}` }, false);
-}
-
-/** Builds the index; cost is linear in the number of IPs, so callers memoize it per cache version. */
-export function buildSearchIndex(input: SearchInput): SearchIndex {
-  const index: SearchIndex = { exact: new Map(), scan: [], ipKeys: [] };
-  const seenIps = new Set<string>();
-  for (const node of input.nodes) indexNode(index, node, seenIps);
-  for (const eni of input.enis) indexEni(index, eni, seenIps);
-  for (const subnet of input.subnets) {
-    add(index, {
+function subnetMatches(subnet: SubnetRecord): SearchMatch[] {
+  const free = `${subnet.availableIpNum ?? "?"} IPs available`;
+  return [
+    {
       kind: "subnet",
       key: subnet.id,
       href: `/subnets/${encodeURIComponent(subnet.id)}`,
-      detail: `${subnet.cidr ?? ""} · ${subnet.zone ?? ""} · ${subnet.availableIpNum ?? "?"} IPs available`,
-    });
+      detail: `${subnet.cidr ?? ""} · ${subnet.zone ?? ""} · ${free}`,
+    },
+  ];
+}
+
+function podMatches(pod: PodRecord): SearchMatch[] {
+  const key = `${pod.namespace}/${pod.name}`;
+  const href = `/pods?pod=${encodeURIComponent(key)}`;
+  const waiting = pod.waitingReason ? ` (${pod.waitingReason})` : "";
+  const where = pod.nodeName ? ` on ${pod.nodeName}` : ", not scheduled";
+  const detail = `Pending${waiting}${where}`;
+  return [
+    { kind: "pod", key, href, detail },
+    { kind: "pod", key: pod.name, href, detail: `${key} · ${detail}`, alias: true },
+  ];
+}
+
+function addSource(index: SearchIndex, source: object, matches: SearchMatch[]): void {
+  index.bySource.set(source, { matches, pass: index.pass });
+  for (const match of matches) {
+    const key = match.key.toLowerCase();
+    const list = index.exact.get(key);
+    if (list) list.push(match);
+    else index.exact.set(key, [match]);
   }
-  for (const pod of input.pods) indexPod(index, pod);
+}
+
+function removeMatches(index: SearchIndex, matches: readonly SearchMatch[]): void {
+  for (const match of matches) {
+    const key = match.key.toLowerCase();
+    const list = index.exact.get(key)?.filter((other) => other !== match) ?? [];
+    if (list.length > 0) index.exact.set(key, list);
+    else index.exact.delete(key);
+  }
+}
+
+function visit<T extends object>(
+  index: SearchIndex,
+  records: Iterable<T>,
+  build: (record: T) => SearchMatch[],
+): void {
+  for (const record of records) {
+    const known = index.bySource.get(record);
+    if (known) known.pass = index.pass;
+    else addSource(index, record, build(record));
+  }
+}
+
+/**
+ * Brings an index up to date with the records, re-indexing only records that are new objects
+ * (the cache replaces a record on every change) and dropping records no longer present. Pass
+ * null to build from scratch; a full build is linear in the number of IPs, so callers keep the
+ * index between cache versions.
+ */
+export function updateSearchIndex(previous: SearchIndex | null, input: SearchInput): SearchIndex {
+  const index = previous ?? { exact: new Map(), bySource: new Map(), pass: 0 };
+  index.pass += 1;
+  visit(index, input.nodes, nodeMatches);
+  visit(index, input.enis, eniMatches);
+  visit(index, input.subnets, subnetMatches);
+  visit(index, input.pods, podMatches);
+  for (const [source, entry] of index.bySource) {
+    if (entry.pass === index.pass) continue;
+    removeMatches(index, entry.matches);
+    index.bySource.delete(source);
+  }
   return index;
+}
+
+export function buildSearchIndex(input: SearchInput): SearchIndex {
+  return updateSearchIndex(null, input);
+}
+
+/** Drops ENI-only entries of an IP when the node's pool lists the same IP. */
+function preferPool(matches: SearchMatch[]): SearchMatch[] {
+  const pooled = new Set(
+    matches.filter((m) => m.ip && m.ip.state !== "unpooled").map((m) => `${m.ip?.node}|${m.key}`),
+  );
+  return matches.filter((m) => m.ip?.state !== "unpooled" || !pooled.has(`${m.ip.node}|${m.key}`));
 }
 
 function partial(index: SearchIndex, needle: string, limit: number) {
   const found: SearchMatch[] = [];
   let total = 0;
-  const take = (match: SearchMatch) => {
-    total += 1;
-    if (found.length < limit) found.push(match);
-  };
-  for (const entry of index.scan) if (entry.text.includes(needle)) take(entry.match);
-  if (IP_PART.test(needle) && needle.includes(".")) {
-    for (const ip of index.ipKeys) {
-      if (!ip.startsWith(needle)) continue;
-      for (const match of index.exact.get(ip) ?? []) if (match.kind === "ip") take(match);
+  // An address fragment is matched as a prefix, anything else as a substring.
+  const prefixOnly = IP_PART.test(needle) && (needle.includes(".") || needle.includes(":"));
+  for (const [key, matches] of index.exact) {
+    if (prefixOnly ? !key.startsWith(needle) : !key.includes(needle)) continue;
+    for (const match of preferPool(matches)) {
+      if (match.alias) continue;
+      total += 1;
+      if (found.length < limit) found.push(match);
     }
   }
   return { found, total };
@@ -230,7 +275,13 @@ export function searchIndex(index: SearchIndex, query: string, limit = SEARCH_LI
   if (!needle) return { query: trimmed, mode: "none", matches: [], total: 0 };
   const exact = index.exact.get(needle);
   if (exact) {
-    return { query: trimmed, mode: "exact", matches: exact.slice(0, limit), total: exact.length };
+    const matches = preferPool(exact);
+    return {
+      query: trimmed,
+      mode: "exact",
+      matches: matches.slice(0, limit),
+      total: matches.length,
+    };
   }
   if (needle.length < 2) return { query: trimmed, mode: "none", matches: [], total: 0 };
   const { found, total } = partial(index, needle, limit);

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { buildSearchIndex, type SearchIndex, searchIndex } from "@/lib/domain/search";
+import { type SearchIndex, searchIndex, updateSearchIndex } from "@/lib/domain/search";
 import type { ClusterCache } from "@/lib/kube/cache";
 
 interface IndexMemo {
@@ -10,12 +10,15 @@ interface IndexMemo {
 
 const memos = new WeakMap<ClusterCache, IndexMemo>();
 
-/** Returns the search index for the cache's current version, building it at most once per version. */
+/**
+ * Returns the search index for the cache's current version. A new version re-indexes only the
+ * records the cache replaced, so the first query after a change stays fast.
+ */
 export function clusterSearchIndex(cache: ClusterCache): SearchIndex {
   const memo = memos.get(cache);
   if (memo && memo.version === cache.version) return memo.index;
   const version = cache.version;
-  const index = buildSearchIndex({
+  const index = updateSearchIndex(memo?.index ?? null, {
     nodes: cache.nodes.items.values(),
     enis: cache.enis.items.values(),
     subnets: cache.subnets.items.values(),
