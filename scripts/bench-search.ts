@@ -48,7 +48,7 @@ function sample<T>(items: T[], count: number): T[] {
   return out;
 }
 
-/** Most milliseconds to wait for one watched change to reach the cache. */
+/** Maximum wait, in milliseconds, for one watched change to reach the cache. */
 const CHANGE_WAIT_MS = 10_000;
 
 /** Times the first search after a watched change, which includes re-indexing the changed node. */

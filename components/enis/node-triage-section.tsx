@@ -8,10 +8,10 @@ import { DecodedReason } from "@/components/pods/decoded-reason";
 import { FindingList } from "./health-badge";
 import { useEnis, useEvents, usePendingPods } from "./triage-api";
 
-/** Most events listed on a node page; the change feed has the rest. */
+/** Maximum number of events listed on a node page. The change feed has the rest. */
 const EVENTS_SHOWN = 10;
 
-/** The node page's triage section: unhealthy ENIs, decoded events and pods waiting for an IP. */
+/** Renders the node page triage section: unhealthy ENIs, decoded events and pods waiting for an IP. */
 export function NodeTriageSection({ name }: { name: string }) {
   const enis = useEnis(`node=${encodeURIComponent(name)}&health=unhealthy`);
   const events = useEvents("NetResourceSet", name);

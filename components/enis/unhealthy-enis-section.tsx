@@ -5,7 +5,7 @@ import Link from "next/link";
 import { HealthBadge } from "./health-badge";
 import { useEnis } from "./triage-api";
 
-/** Most unhealthy ENIs listed on the overview; the ENIs page filter shows all of them. */
+/** Maximum number of unhealthy ENIs listed on the overview. The ENIs page filter shows all. */
 const SHOWN = 8;
 
 export function UnhealthyEnisSection() {

@@ -60,7 +60,7 @@ export interface ChangeQuery {
   eni?: string | null;
   subnet?: string | null;
   kinds?: readonly ChangeKind[] | null;
-  /** Most entries returned, newest first. */
+  /** Maximum number of entries returned, newest first. */
   limit?: number;
 }
 
@@ -72,7 +72,7 @@ export interface ChangeStore {
   size(): number;
 }
 
-/** Most entries the in-memory store keeps; older ones are dropped first. */
+/** Maximum number of entries the in-memory store keeps. The oldest are dropped first. */
 export const CHANGE_FEED_LIMIT = 20_000;
 export const DEFAULT_QUERY_LIMIT = 200;
 

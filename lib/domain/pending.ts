@@ -56,7 +56,7 @@ export interface PendingGroup {
   pods: PendingPod[];
 }
 
-/** Most candidate nodes listed for a pod whose node is unknown. */
+/** Maximum number of candidate nodes listed for a pod whose node is unknown. */
 export const MAX_CANDIDATES = 10;
 
 const WAITING_EVENTS = new Set(["FailedScheduling", "FailedCreatePodSandBox"]);

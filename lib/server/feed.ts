@@ -16,9 +16,9 @@ import type { CacheChange, ClusterCache } from "@/lib/kube/cache";
 
 import { logger } from "./log";
 
-/** Most watch-observed transitions kept per ENI; older ones are dropped first. */
+/** Maximum number of watch-observed transitions kept per ENI. The oldest are dropped first. */
 export const OBSERVED_PER_ENI = 100;
-/** Most ENIs whose observed transitions are kept; the least recently changed go first. */
+/** Maximum number of ENIs whose observed transitions are kept. The least recently changed go first. */
 export const OBSERVED_ENI_LIMIT = 50_000;
 
 export interface FeedState {

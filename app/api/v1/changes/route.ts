@@ -7,7 +7,7 @@ import { freshness } from "@/lib/server/views";
 
 export const dynamic = "force-dynamic";
 
-/** Most entries one request may ask for. */
+/** Maximum number of entries one request may ask for. */
 const MAX_LIMIT = 2_000;
 
 function invalid(message: string) {
