@@ -16,6 +16,19 @@ const nextConfig = {
   serverExternalPackages: ["@kubernetes/client-node", "better-sqlite3", "pino", "prom-client"],
   // `npm run typecheck` checks the whole tree in CI; checking again inside the build only adds time.
   typescript: { ignoreBuildErrors: true },
+  // The history store resolves its file from the working directory, so tracing pulls in the whole
+  // project; none of these files is read at run time, and data/ may hold a local history file.
+  outputFileTracingExcludes: {
+    "/**": [
+      "./data/**",
+      "./.demo/**",
+      "./cache/**",
+      "./{app,components,e2e,lib,scripts,docs,deploy,public}/**",
+      "./{playwright-report,test-results}/**",
+      "./*.{ts,mts,mjs,md,tsbuildinfo}",
+      "./{Dockerfile,package-lock.json,tsconfig.json,next.config.js}",
+    ],
+  },
   async headers() {
     return [{ source: "/_next/static/:path*", headers: staticSecurityHeaders }];
   },
