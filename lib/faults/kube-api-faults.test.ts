@@ -80,17 +80,18 @@ describe("Kubernetes API faults", () => {
     harness.cluster.faults.setDown(true);
     await waitForFault(harness, "netresourcesets", "unreachable", 3);
 
-    const down = await harness.nodes();
+    const down = await harness.nodesWhen((answer) =>
+      expectStale(answer, "netresourcesets", "Cannot reach the Kubernetes API server"),
+    );
     expectServed(down, count);
     row.pass("served");
-    expectStale(down, "netresourcesets", "Cannot reach the Kubernetes API server");
     row.pass("staleMarked");
 
     touchNode(harness, "10.0.19.21");
     harness.cluster.faults.setDown(false);
     await waitForRecovery(harness, "netresourcesets");
     await waitForNodeIp(harness, "10.0.19.21");
-    expect((await harness.nodes()).freshness?.status).toBe("ok");
+    await harness.nodesWhen((answer) => expect(answer.freshness?.status).toBe("ok"));
     row.pass("recovered");
 
     expect(logs.count("error", { resource: "netresourcesets", kind: "unreachable" })).toBe(1);
@@ -132,10 +133,11 @@ describe("Kubernetes API faults", () => {
     harness.cluster.faults.setStatus("netresourcesets", 500);
     await waitForFault(harness, "netresourcesets", "server-error", 3);
 
-    const failing = await harness.nodes();
+    const failing = await harness.nodesWhen((answer) =>
+      expectStale(answer, "netresourcesets", "failed to serve netresourcesets (500"),
+    );
     expectServed(failing, count);
     row.pass("served");
-    expectStale(failing, "netresourcesets", "failed to serve netresourcesets (500");
     row.pass("staleMarked");
 
     harness.cluster.faults.setStatus("netresourcesets", null);
@@ -165,15 +167,16 @@ describe("Kubernetes API faults", () => {
     }
     expect(stateOf(harness, "enis").error?.retryAfterSeconds).toBe(2);
 
-    const throttled = await harness.nodes();
+    const throttled = await harness.nodesWhen((answer) =>
+      expectStale(answer, "enis", "throttling requests for enis (429)"),
+    );
     expectServed(throttled, count);
     row.pass("served");
-    expectStale(throttled, "enis", "throttling requests for enis (429)");
     row.pass("staleMarked");
 
     harness.cluster.faults.setStatus("enis", null);
     await waitForRecovery(harness, "enis");
-    expect((await harness.nodes()).freshness?.status).toBe("ok");
+    await harness.nodesWhen((answer) => expect(answer.freshness?.status).toBe("ok"));
     row.pass("recovered");
 
     expect(logs.count("error", { resource: "enis", kind: "throttled" })).toBe(1);
@@ -188,7 +191,10 @@ describe("Kubernetes API faults", () => {
     await waitForFault(harness, "subnets", "forbidden", 3);
     await vi.waitFor(() => expect(harness.cache.ready()).toBe(true), WAIT);
 
-    const answer = await harness.nodes();
+    const answer = await harness.nodesWhen((current) => {
+      const error = current.freshness?.errors.find((item) => item.resource === "subnets");
+      expect(error?.kind).toBe("forbidden");
+    });
     expect(answer.status).toBe(200);
     expect(answer.items.length).toBeGreaterThan(0);
     row.pass("served");
@@ -213,10 +219,11 @@ describe("Kubernetes API faults", () => {
     harness.cluster.faults.setStatus("enis", 404);
     await waitForFault(harness, "enis", "not-installed", 3);
 
-    const missing = await harness.nodes();
+    const missing = await harness.nodesWhen((answer) =>
+      expectStale(answer, "enis", "CRD is not installed"),
+    );
     expectServed(missing, count);
     row.pass("served");
-    expectStale(missing, "enis", "CRD is not installed");
     row.pass("staleMarked");
 
     harness.cluster.faults.setStatus("enis", null);

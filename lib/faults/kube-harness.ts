@@ -36,6 +36,11 @@ export interface KubeHarness {
   cache: ClusterCache;
   /** Calls GET /api/v1/nodes with this cache installed as the process cache. */
   nodes(): Promise<NodesAnswer>;
+  /**
+   * Calls GET /api/v1/nodes until `check` passes. The route reuses its serialized response for
+   * up to 1 s while the cache version is unchanged, so a new fault may show a moment late.
+   */
+  nodesWhen(check: (answer: NodesAnswer) => void): Promise<NodesAnswer>;
   waitForSync(): Promise<void>;
   close(): Promise<void>;
 }
@@ -60,19 +65,31 @@ export async function startHarness(
   });
   (globalThis as GlobalWithCache)[CACHE_KEY] = { cache, configError: null };
 
+  async function nodes(): Promise<NodesAnswer> {
+    const request = new NextRequest("http://127.0.0.1/api/v1/nodes");
+    const response = await getNodes(request, {} as never);
+    const body = (await response.json()) as Partial<NodesAnswer>;
+    return {
+      status: response.status,
+      items: body.items ?? [],
+      freshness: body.freshness ?? null,
+      error: body.error ?? null,
+    };
+  }
+
   return {
     cluster,
     cache,
-    async nodes() {
-      const request = new NextRequest("http://127.0.0.1/api/v1/nodes");
-      const response = await getNodes(request, {} as never);
-      const body = (await response.json()) as Partial<NodesAnswer>;
-      return {
-        status: response.status,
-        items: body.items ?? [],
-        freshness: body.freshness ?? null,
-        error: body.error ?? null,
-      };
+    nodes,
+    async nodesWhen(check) {
+      return vi.waitFor(
+        async () => {
+          const answer = await nodes();
+          check(answer);
+          return answer;
+        },
+        { timeout: 10_000, interval: 100 },
+      );
     },
     async waitForSync() {
       await vi.waitFor(

@@ -68,9 +68,11 @@ describe("watch and object faults", () => {
     // Backoff grows across relists: four failures take about 2 s, not 16 relists.
     expect(nodeLists(since)).toBeLessThanOrEqual(stateOf(harness, "netresourcesets").relists);
     expect(nodeLists(since)).toBeLessThanOrEqual(5);
-    expectServed(await harness.nodes(), count);
+    const stale = await harness.nodesWhen((answer) =>
+      expectStale(answer, "netresourcesets", "Cannot reach"),
+    );
+    expectServed(stale, count);
     row.pass("served");
-    expectStale(await harness.nodes(), "netresourcesets", "Cannot reach");
     row.pass("staleMarked");
 
     harness.cluster.faults.setWatchMode("netresourcesets", "normal");
@@ -92,9 +94,11 @@ describe("watch and object faults", () => {
     harness.cluster.faults.setWatchMode("netresourcesets", "hang");
     await waitForFault(harness, "netresourcesets", "timeout", 2);
 
-    expectServed(await harness.nodes(), count);
+    const stale = await harness.nodesWhen((answer) =>
+      expectStale(answer, "netresourcesets", "watch sent nothing for 1.5 s"),
+    );
+    expectServed(stale, count);
     row.pass("served");
-    expectStale(await harness.nodes(), "netresourcesets", "watch sent nothing for 1.5 s");
     row.pass("staleMarked");
 
     harness.cluster.faults.setWatchMode("netresourcesets", "normal");
@@ -154,7 +158,7 @@ describe("watch and object faults", () => {
 
     harness.cluster.faults.clear();
     await vi.waitFor(() => expect(harness.cache.nodes.items.has(name)).toBe(false), WAIT);
-    expectServed(await harness.nodes(), count);
+    await harness.nodesWhen((answer) => expectServed(answer, count));
     row.pass("recovered");
 
     expect(logs.count("error")).toBe(0);
@@ -170,7 +174,12 @@ describe("watch and object faults", () => {
       expect(stateOf(harness, "netresourcesets").malformedCount).toBe(1);
     }, WAIT);
 
-    const answer = await harness.nodes();
+    const answer = await harness.nodesWhen((current) => {
+      const state = current.freshness?.resources.find(
+        (item) => item.resource === "netresourcesets",
+      );
+      expect(state?.malformedCount).toBe(1);
+    });
     expectServed(answer, count);
     row.pass("served");
     const nodes = answer.freshness?.resources.find((state) => state.resource === "netresourcesets");
