@@ -12,13 +12,14 @@ export interface SummaryForecast {
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** "5 hours", "about 9 days": hours below two days, whole days above. */
+/** "5 hours", "2.7 days", "14 days": hours below two days, tenths of a day below ten. */
 export function describeLead(ms: number): string {
   const clamped = Math.max(0, ms);
   if (clamped < 2 * DAY) {
     const hours = Math.max(1, Math.round(clamped / HOUR));
     return `${hours} hour${hours === 1 ? "" : "s"}`;
   }
+  if (clamped < 10 * DAY) return `${(clamped / DAY).toFixed(1)} days`;
   return `${Math.round(clamped / DAY)} days`;
 }
 
@@ -44,7 +45,8 @@ export function forecastSentence(
       const central = forecast.exhaustsAt ?? now;
       const low = forecast.low === null ? null : describeLead(forecast.low - now);
       const high = forecast.high === null ? "beyond 90 days" : describeLead(forecast.high - now);
-      const range = low ? `, between ${low} and ${high}` : "";
+      // A range whose ends read the same adds nothing to the sentence.
+      const range = low && low !== high ? `, between ${low} and ${high}` : "";
       return `${subject} runs out in about ${describeLead(central - now)}${range}.`;
     }
     case "already-exhausted":

@@ -41,6 +41,18 @@ function formatTick(t: number, spanMs: number): string {
   return date.toLocaleDateString("en-GB", { day: "numeric", month: "short" });
 }
 
+const TICK_STEPS_MS = [10, 30, 60, 180, 360, 720, 1440, 2880, 10_080].map((m) => m * 60_000);
+/** Most x-axis labels; more would overlap on a narrow panel. */
+const MAX_TICKS = 8;
+
+/** Evenly spaced ticks on whole minutes, hours or days (UTC), at most MAX_TICKS of them. */
+export function timeTicks([start, end]: [number, number]): number[] {
+  const step = TICK_STEPS_MS.find((ms) => (end - start) / ms <= MAX_TICKS) ?? end - start;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(start / step) * step; t <= end; t += step) ticks.push(t);
+  return ticks;
+}
+
 /**
  * Recorded usage, the projection with its 80 % band, the capacity line and a marker where the
  * projection reaches capacity. Drawing only; the panel prepares the rows.
@@ -60,6 +72,7 @@ export function UsageChart(props: UsageChartProps) {
           scale="time"
           domain={domain}
           allowDataOverflow
+          ticks={timeTicks(domain)}
           tickFormatter={(t: number) => formatTick(t, span)}
           fontSize={11}
         />
