@@ -4,6 +4,8 @@ export async function register(): Promise<void> {
   const { getClusterCache } = await import("./lib/kube/cache");
   const { cache } = getClusterCache();
   if (!cache) return;
+  const { ensureFeed } = await import("./lib/server/feed");
+  ensureFeed(cache);
   const { startVpcSync } = await import("./lib/server/vpc-sync");
   startVpcSync(cache);
 }

@@ -167,7 +167,7 @@ const nodeSchema = z.object({
 
 const podSchema = z.object({
   metadata,
-  spec: z.object({ nodeName: optStr }).nullish(),
+  spec: z.object({ nodeName: optStr, nodeSelector: stringMap }).nullish(),
   status: z
     .object({
       phase: optStr,
@@ -373,6 +373,7 @@ export function parsePod(raw: unknown): ParseResult<PodRecord> {
       name: meta.name,
       uid: meta.uid ?? null,
       nodeName: spec?.nodeName || null,
+      pinnedNode: spec?.nodeSelector?.["kubernetes.io/hostname"] ?? null,
       phase: status?.phase ?? null,
       createdAt: meta.creationTimestamp ?? null,
       unschedulableMessage: scheduled?.message ?? null,

@@ -49,24 +49,20 @@ describe("pods waiting for an IP", () => {
   });
 
   it("lists candidate nodes for an unscheduled pod", () => {
-    const hungry = pod(PLANTED.bbcAtCeiling.pendingPod.name);
-    expect(hungry.code).toBe(INSUFFICIENT_IP);
-    expect(hungry.node).toBeNull();
-    expect(hungry.candidateNodes).toContain(PLANTED.bbcAtCeiling.node);
-  });
-
-  it("uses the pinned node when the record carries it", () => {
-    const withPin = { ...input() };
-    withPin.pods = [...records.pods.values()].map((p) =>
-      p.name === PLANTED.bbcAtCeiling.pendingPod.name
-        ? { ...p, pinnedNode: PLANTED.bbcAtCeiling.node }
-        : p,
-    );
-    const hungry = findPendingPods(withPin).find(
+    const withoutPin = { ...input() };
+    withoutPin.pods = [...records.pods.values()].map((p) => ({ ...p, pinnedNode: null }));
+    const hungry = findPendingPods(withoutPin).find(
       (p) => p.name === PLANTED.bbcAtCeiling.pendingPod.name,
     );
-    expect(hungry?.node).toBe(PLANTED.bbcAtCeiling.node);
-    expect(hungry?.decoded.cause).toMatch(/39 of 39 IPs used/);
+    expect(hungry?.code).toBe(INSUFFICIENT_IP);
+    expect(hungry?.node).toBeNull();
+    expect(hungry?.candidateNodes).toContain(PLANTED.bbcAtCeiling.node);
+  });
+
+  it("uses the node the pod is pinned to", () => {
+    const hungry = pod(PLANTED.bbcAtCeiling.pendingPod.name);
+    expect(hungry.node).toBe(PLANTED.bbcAtCeiling.node);
+    expect(hungry.decoded.cause).toMatch(/39 of 39 IPs used/);
   });
 
   it("decodes the sandbox code against the node", () => {
@@ -84,7 +80,9 @@ describe("pods waiting for an IP", () => {
   });
 
   it("groups by node with the unknown node last", () => {
-    const groups = groupPendingPods(findPendingPods(input()));
+    const unpinned = { ...input() };
+    unpinned.pods = [...records.pods.values()].map((p) => ({ ...p, pinnedNode: null }));
+    const groups = groupPendingPods(findPendingPods(unpinned));
     expect(groups).toHaveLength(3);
     expect(groups[groups.length - 1]?.node).toBeNull();
   });

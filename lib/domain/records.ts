@@ -130,6 +130,8 @@ export interface PodRecord {
   name: string;
   uid: string | null;
   nodeName: string | null;
+  /** Node the pod is pinned to by `spec.nodeSelector["kubernetes.io/hostname"]`, if any. */
+  pinnedNode: string | null;
   phase: string | null;
   createdAt: string | null;
   /** Message of the PodScheduled=False condition, if any. */
