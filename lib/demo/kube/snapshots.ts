@@ -39,7 +39,14 @@ export function parseSnapshot(text: string, source: string, warn: WarningSink): 
     if (document.errors.length > 0) {
       throw new Error(`${source}: invalid YAML or JSON: ${document.errors[0]?.message ?? ""}`);
     }
-    const value: unknown = document.toJS();
+    let value: unknown;
+    try {
+      value = document.toJS();
+    } catch (error) {
+      // toJS throws for an alias without its anchor, which the parse step lets through.
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new Error(`${source}: invalid YAML or JSON: ${detail}`);
+    }
     if (value === null || value === undefined) continue;
     if (!isRecord(value)) throw new Error(`${source}: a document is not an object`);
 

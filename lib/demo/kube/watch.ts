@@ -57,6 +57,8 @@ export function serveWatch(
   if (request.mode === "hang") return true;
 
   const send = (type: OutType, object: unknown): void => {
+    // A bookmark timer can fire in the same tick as the timeout that ended the stream.
+    if (res.writableEnded) return;
     res.write(`${JSON.stringify({ type, object })}\n`);
   };
   const sendObject = (type: WatchEventType, obj: KubeObject): void => {
