@@ -24,15 +24,17 @@ RUN npx esbuild scripts/start.ts --bundle --platform=node --target=node20 --form
     --packages=external --outfile=.next/standalone/start.js
 # Standalone output leaves out static assets and public/; the server expects them beside it.
 RUN cp -r .next/static .next/standalone/.next/static \
-  && cp -r public .next/standalone/public \
-  && rm -rf .next/standalone/node_modules/better-sqlite3 \
-  && cp -r node_modules/better-sqlite3 .next/standalone/node_modules/better-sqlite3 \
-  && for dep in bindings file-uri-to-path; do \
-       if [ -d "node_modules/$dep" ]; then \
-         rm -rf ".next/standalone/node_modules/$dep" \
-         && cp -r "node_modules/$dep" ".next/standalone/node_modules/$dep"; \
-       fi; \
-     done
+  && cp -r public .next/standalone/public
+# File tracing can miss better-sqlite3's addon (it is loaded through `bindings`), so the package
+# and its loader are copied whole, then stripped of the sources and objects used to compile it.
+RUN for dep in better-sqlite3 bindings file-uri-to-path; do \
+      rm -rf ".next/standalone/node_modules/$dep" \
+      && cp -r "node_modules/$dep" ".next/standalone/node_modules/$dep"; \
+    done \
+  && cd .next/standalone/node_modules/better-sqlite3 \
+  && rm -rf deps src build/deps build/Release/obj build/Release/obj.target build/Release/.deps \
+    build/Release/test_extension.node build/Release/*.a \
+  && test -f build/Release/better_sqlite3.node
 
 FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app
@@ -41,6 +43,8 @@ WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 NEXT_OUTPUT=standalone \
     HOST=127.0.0.1 PORT=3000 HISTORY_DB=/data/history.db
 COPY --from=build --chown=0:0 /app/.next/standalone ./
+# Fails the build here, not at the first request, if the addon does not load on this base image.
+RUN node -e "require('./node_modules/better-sqlite3')(':memory:').close()"
 # /data holds the history file and /tmp scratch space; both are volumes in Kubernetes, so the
 # root filesystem can be read-only.
 RUN mkdir -p /data && chown 10001:10001 /data
