@@ -12,7 +12,7 @@ import {
 /** Paths open without credentials: probes, and the sign-in page with its form target. */
 const OPEN_PATHS = new Set(["/healthz", "/readyz", "/signin", "/signin/session"]);
 
-/** Paths answered with JSON rather than a page, so a failed check is a 401, not a redirect. */
+/** Paths that return JSON rather than a page, so a failed check is a 401, not a redirect. */
 function isMachinePath(pathname: string): boolean {
   return (
     pathname === "/api" ||

@@ -26,7 +26,7 @@ function fail(message: string): never {
 }
 
 /**
- * Writes each connection's TCP peer address into PEER_ADDRESS_HEADER before Next.js sees the
+ * Writes each connection's TCP peer address into PEER_ADDRESS_HEADER before Next.js handles the
  * request. Next.js passes proxy.ts only headers, and its X-Forwarded-For keeps whatever the client
  * sent, so this header is the only peer address proxy.ts can trust. Node publishes
  * http.server.request.start synchronously before the server's "request" event.

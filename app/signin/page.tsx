@@ -24,7 +24,7 @@ function ModeNotice({ mode }: { mode: "none" | "proxy" | "invalid" }) {
   return <p className="text-sm text-slate-600 dark:text-slate-300">{text}</p>;
 }
 
-/** Sign-in form for AUTH_MODE=token: posts the token once, the server answers with a cookie. */
+/** Sign-in form for AUTH_MODE=token. It posts the token once, and the server returns a cookie. */
 export default async function SignInPage({ searchParams }: SignInProps) {
   const params = await searchParams;
   const next = safeNextPath(first(params.next));

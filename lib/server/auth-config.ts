@@ -76,8 +76,8 @@ function parseTrustedProxies(value: string | undefined): ConfigResult<BlockList>
   for (const entry of entries) {
     const [address = "", prefix] = entry.split("/");
     const family = isIP(address);
-    const bits = prefix === undefined ? (family === 4 ? 32 : 128) : Number(prefix);
     const maxBits = family === 4 ? 32 : 128;
+    const bits = prefix === undefined ? maxBits : Number(prefix);
     if (family === 0 || !Number.isInteger(bits) || bits < 0 || bits > maxBits) {
       return {
         ok: false,

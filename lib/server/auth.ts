@@ -12,7 +12,7 @@ import {
   PEER_ADDRESS_HEADER,
 } from "./auth-config";
 
-/** Name of the HttpOnly cookie that holds a signed session, never the token itself. */
+/** Name of the HttpOnly cookie that contains a signed session, never the token itself. */
 export const SESSION_COOKIE = "dashboard_session";
 /** Lifetime of a browser session after sign-in: 12 hours, one working day. */
 export const SESSION_TTL_SECONDS = 12 * 60 * 60;
@@ -109,7 +109,7 @@ function authenticateProxy(
 
 /**
  * Decides whether a request may read the dashboard under the given settings. Token mode accepts
- * an `Authorization: Bearer` header or the session cookie; proxy mode accepts the user header
+ * an `Authorization: Bearer` header or the session cookie. Proxy mode accepts the user header
  * only from a trusted peer address, as stamped by the launcher.
  */
 export function authenticate(

@@ -1,6 +1,6 @@
 /**
- * Security response headers. proxy.ts sets them on pages and API answers; next.config.js repeats
- * the static ones for /_next/static files, which proxy.ts does not see.
+ * Security response headers. proxy.ts sets them on pages and API responses, and next.config.js
+ * repeats the static ones for /_next/static files, which proxy.ts does not run for.
  */
 
 /** Headers that do not vary per request. */
@@ -42,5 +42,5 @@ export function pageContentSecurityPolicy(nonce: string, dev: boolean): string {
   return directives.join("; ");
 }
 
-/** CSP for JSON and text answers: nothing may load, and nothing may frame them. */
+/** CSP for JSON and text responses: nothing may load, and nothing may frame them. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
