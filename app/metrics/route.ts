@@ -1,10 +1,11 @@
+import { withRouteLog } from "@/lib/server/http";
 import { logger } from "@/lib/server/log";
 import { metricsRegistry } from "@/lib/server/metrics";
 
 export const dynamic = "force-dynamic";
 
 /** Prometheus exposition of pool, subnet, ENI health and data-age gauges. */
-export async function GET() {
+async function getHandler() {
   const registry = metricsRegistry();
   try {
     const body = await registry.metrics();
@@ -16,3 +17,5 @@ export async function GET() {
     return new Response("metrics collection failed\n", { status: 500 });
   }
 }
+
+export const GET = withRouteLog("/metrics", getHandler);

@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 
 import { CHANGE_KINDS, type ChangeKind } from "@/lib/domain/feed";
 import { queryChanges } from "@/lib/server/feed";
-import { errorResponse, okJson, requireSyncedCache } from "@/lib/server/http";
+import { errorResponse, okJson, requireSyncedCache, withRouteLog } from "@/lib/server/http";
 import { freshness } from "@/lib/server/views";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ function invalid(message: string) {
   return errorResponse(400, "invalid-parameter", message);
 }
 
-export function GET(request: NextRequest) {
+function getHandler(request: NextRequest) {
   const params = request.nextUrl.searchParams;
   for (const name of ["since", "until"]) {
     const value = params.get(name);
@@ -43,3 +43,5 @@ export function GET(request: NextRequest) {
   });
   return okJson({ ...page, freshness: freshness(result.cache, null) });
 }
+
+export const GET = withRouteLog("/api/v1/changes", getHandler);

@@ -1,10 +1,10 @@
-import { okJson, requireSyncedCache } from "@/lib/server/http";
+import { okJson, requireSyncedCache, withRouteLog } from "@/lib/server/http";
 import { freshness } from "@/lib/server/views";
 import { vpcState } from "@/lib/server/vpc-sync";
 
 export const dynamic = "force-dynamic";
 
-export function GET() {
+function getHandler() {
   const result = requireSyncedCache("/api/v1/drift");
   if ("response" in result) return result.response;
   const vpc = vpcState();
@@ -17,3 +17,5 @@ export function GET() {
     freshness: freshness(result.cache, null),
   });
 }
+
+export const GET = withRouteLog("/api/v1/drift", getHandler);

@@ -1,13 +1,13 @@
 import type { NextRequest } from "next/server";
 
 import { getClusterCache } from "@/lib/kube/cache";
-import { errorResponse, okJson, requireSyncedCache } from "@/lib/server/http";
+import { errorResponse, okJson, requireSyncedCache, withRouteLog } from "@/lib/server/http";
 import { listEnis } from "@/lib/server/triage";
 import { freshness } from "@/lib/server/views";
 
 export const dynamic = "force-dynamic";
 
-export function GET(request: NextRequest) {
+function getHandler(request: NextRequest) {
   const params = request.nextUrl.searchParams;
   const health = params.get("health");
   if (health !== null && health !== "unhealthy" && health !== "all") {
@@ -37,3 +37,5 @@ export function GET(request: NextRequest) {
   });
   return okJson({ ...list, freshness: freshness(result.cache, getClusterCache().configError) });
 }
+
+export const GET = withRouteLog("/api/v1/enis", getHandler);

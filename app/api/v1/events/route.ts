@@ -1,12 +1,12 @@
 import type { NextRequest } from "next/server";
 
-import { okJson, requireSyncedCache } from "@/lib/server/http";
+import { okJson, requireSyncedCache, withRouteLog } from "@/lib/server/http";
 import { listEvents } from "@/lib/server/triage";
 import { freshness } from "@/lib/server/views";
 
 export const dynamic = "force-dynamic";
 
-export function GET(request: NextRequest) {
+function getHandler(request: NextRequest) {
   const params = request.nextUrl.searchParams;
   const result = requireSyncedCache("/api/v1/events");
   if ("response" in result) return result.response;
@@ -17,3 +17,5 @@ export function GET(request: NextRequest) {
   });
   return okJson({ items, freshness: freshness(result.cache, null) });
 }
+
+export const GET = withRouteLog("/api/v1/events", getHandler);

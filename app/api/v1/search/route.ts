@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 
-import { errorResponse, okJson, requireSyncedCache } from "@/lib/server/http";
+import { errorResponse, okJson, requireSyncedCache, withRouteLog } from "@/lib/server/http";
 import { searchCluster } from "@/lib/server/search";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 /** Longest query accepted; no key in the index comes close. */
 const MAX_QUERY_LENGTH = 256;
 
-export function GET(request: NextRequest) {
+function getHandler(request: NextRequest) {
   const query = request.nextUrl.searchParams.get("q") ?? "";
   if (query.length > MAX_QUERY_LENGTH) {
     return errorResponse(
@@ -21,3 +21,5 @@ export function GET(request: NextRequest) {
   if ("response" in result) return result.response;
   return okJson(searchCluster(result.cache, query));
 }
+
+export const GET = withRouteLog("/api/v1/search", getHandler);

@@ -1,10 +1,10 @@
-import { errorResponse, okJson, requireSyncedCache } from "@/lib/server/http";
+import { errorResponse, okJson, requireSyncedCache, withRouteLog } from "@/lib/server/http";
 import { eniDetail } from "@/lib/server/triage";
 import { freshness } from "@/lib/server/views";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
+async function getHandler(_request: Request, context: { params: Promise<{ id: string }> }) {
   const { id } = await context.params;
   const result = requireSyncedCache("/api/v1/enis/[id]");
   if ("response" in result) return result.response;
@@ -13,3 +13,5 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
     return errorResponse(404, "not-found", `ENI "${id}" not found: no ENI object has that name`);
   return okJson({ ...detail, freshness: freshness(result.cache, null) });
 }
+
+export const GET = withRouteLog("/api/v1/enis/[id]", getHandler);

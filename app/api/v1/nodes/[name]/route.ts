@@ -1,10 +1,10 @@
-import { errorResponse, okJson, requireSyncedCache } from "@/lib/server/http";
+import { errorResponse, okJson, requireSyncedCache, withRouteLog } from "@/lib/server/http";
 import { freshness, nodeDetail } from "@/lib/server/views";
 import { vpcState } from "@/lib/server/vpc-sync";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, context: { params: Promise<{ name: string }> }) {
+async function getHandler(_request: Request, context: { params: Promise<{ name: string }> }) {
   const { name } = await context.params;
   const result = requireSyncedCache("/api/v1/nodes/[name]");
   if ("response" in result) return result.response;
@@ -19,3 +19,5 @@ export async function GET(_request: Request, context: { params: Promise<{ name: 
   const drift = vpcState().drift?.findings.filter((finding) => eniIds.has(finding.eniId)) ?? [];
   return okJson({ ...detail, drift, freshness: freshness(result.cache, null) });
 }
+
+export const GET = withRouteLog("/api/v1/nodes/[name]", getHandler);

@@ -1,11 +1,11 @@
-import { errorResponse, okJson, requireSyncedCache } from "@/lib/server/http";
+import { errorResponse, okJson, requireSyncedCache, withRouteLog } from "@/lib/server/http";
 import { subnetView } from "@/lib/server/subnets";
 import { freshness } from "@/lib/server/views";
 import { vpcState } from "@/lib/server/vpc-sync";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
+async function getHandler(_request: Request, context: { params: Promise<{ id: string }> }) {
   const { id } = await context.params;
   const result = requireSyncedCache("/api/v1/subnets/[id]");
   if ("response" in result) return result.response;
@@ -24,3 +24,5 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
   const drift = vpc.drift?.findings.filter((finding) => eniIds.has(finding.eniId)) ?? [];
   return okJson({ subnet, drift, vpc: vpc.status, freshness: freshness(result.cache, null) });
 }
+
+export const GET = withRouteLog("/api/v1/subnets/[id]", getHandler);
