@@ -4,9 +4,9 @@
  *
  *   node --conditions=react-server --import tsx scripts/bench-history.ts [--scale 5000] [--days 30]
  *
- * The month is written straight into the tables it would end up in (raw for the last 2 days,
- * 5-minute means for 30 days, hourly means for 30 days), so the file has the size and shape of
- * a store that has run for `days` days, without waiting for rollups.
+ * The month is written straight into the tables it would end up in: raw for the last 2 days,
+ * 5-minute means for 30 days and hourly means for 30 days. So the file has the size and shape
+ * of a store that has run for `days` days, without waiting for rollups.
  */
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -2,7 +2,7 @@
 
 import type { ChartRow } from "./usage-chart";
 
-/** The chart's points as a table, collapsed by default, for screen readers and copying. */
+/** Renders the chart's points as a table, collapsed by default, for screen readers and copying. */
 export function ChartTable({ rows, usageLabel }: { rows: ChartRow[]; usageLabel: string }) {
   return (
     <details className="text-xs">

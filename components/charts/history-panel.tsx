@@ -128,7 +128,7 @@ function PanelBody(props: HistoryPanelProps) {
   );
 }
 
-/** A titled chart of usage against capacity, with forecast, range selector and table view. */
+/** Renders a titled chart of usage against capacity, with forecast, range selector and table view. */
 export function HistoryPanel(props: HistoryPanelProps) {
   return (
     <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">

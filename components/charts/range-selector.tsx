@@ -11,7 +11,7 @@ export function isChartRange(value: string | null): value is ChartRange {
   return (CHART_RANGES as readonly string[]).includes(value ?? "");
 }
 
-/** The chart range from ?range=, shared by every chart on the page. */
+/** Reads the chart range from ?range=, shared by every chart on the page. */
 export function useChartRange(): ChartRange {
   const value = useSearchParams().get("range");
   return isChartRange(value) ? value : DEFAULT_RANGE;

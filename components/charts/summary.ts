@@ -30,7 +30,7 @@ export function historyHours(times: readonly number[]): number {
 }
 
 /**
- * One sentence for the chart: when the series runs out and the 80 % range, or why no date is
+ * Writes one sentence for the chart: when the series runs out and the 80 % range, or why no date is
  * given. `subject` names the series ("sbn-f9tight3c7ne", "Node 10.0.17.20", "The cluster").
  */
 export function forecastSentence(

@@ -27,7 +27,7 @@ export interface HistoryAnswer {
 
 export type ForecastAnswer = Omit<ForecastEntry, "tick" | "backtest"> & { history: HistoryStatus };
 
-/** Whether the cache or the history file knows the series; unknown ids get a 404. */
+/** Tells whether the cache or the history file has the series; unknown ids get a 404. */
 export function seriesExists(kind: SeriesKind, id: string): boolean {
   if (kind === "cluster") return true;
   const { cache } = getClusterCache();

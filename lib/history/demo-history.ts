@@ -48,7 +48,7 @@ function wave(t: number): number {
   return Math.sin((2 * Math.PI * (t - PEAK_HOUR * 3_600_000)) / DAY_MS + Math.PI / 2);
 }
 
-/** Whether a node joined in the scale-up; such nodes have no history before it. */
+/** Tells whether a node joined in the scale-up; such nodes have no history before it. */
 export function joinedInScaleUp(name: string): boolean {
   return hash(name, 7) < SCALE_UP_SHARE;
 }
@@ -74,7 +74,7 @@ export class DemoHistory {
     return trend + DAILY_AMPLITUDE * (wave(t) - wave(this.options.now));
   }
 
-  /** Every series' figures at time t (nodes that did not exist yet are left out). */
+  /** Returns every series' figures at time t, leaving out nodes that did not exist yet. */
   sampleAt(t: number, kinds: ReadonlySet<SeriesSample["kind"]>): Sample {
     const series: SeriesSample[] = [];
     for (const current of this.today.series) {

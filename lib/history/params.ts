@@ -1,7 +1,7 @@
 /** Parsing and validation of history API query parameters. Pure. */
 import { DAY_MS, DEFAULT_POINTS, HOUR_MS, MAX_POINTS } from "./types";
 
-/** Longest range one history request may cover. */
+/** Maximum range of one history request. */
 export const MAX_RANGE_MS = 366 * DAY_MS;
 
 /** Named ranges of the chart's range selector. */

@@ -16,7 +16,7 @@ export interface QuerySegment {
 
 export interface QueryPlan {
   resolution: Resolution["name"];
-  /** Bucket width of the answer, seconds: the requested step, never finer than the table. */
+  /** Bucket width of the response, seconds: the requested step, never finer than the table. */
   step: number;
   segments: QuerySegment[];
 }

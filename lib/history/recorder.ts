@@ -12,7 +12,7 @@ import type { HistoryStatus, Sample } from "./types";
 /** Wait before opening a file again after it failed to open, ms. */
 export const REOPEN_INTERVAL_MS = 5 * 60_000;
 
-/** Least time between two checks that the file is still the one opened, ms. */
+/** Minimum time between two checks that the file is still the one opened, ms. */
 const FILE_CHECK_INTERVAL_MS = 2_000;
 
 export interface RecorderOptions {
@@ -23,8 +23,8 @@ export interface RecorderOptions {
 }
 
 /**
- * Owns the history file for the process: opens it, writes samples, runs maintenance, and turns
- * every storage failure into a status (one log line per episode) instead of an exception, so a
+ * Owns the history file for the process: opens it, writes samples and runs maintenance. Every
+ * storage failure becomes a status (one log line per episode) instead of an exception, so a
  * broken file never stops the dashboard from serving live data. It never deletes, truncates or
  * recreates an existing file; only a file that disappeared is started anew.
  */
@@ -51,7 +51,7 @@ export class HistoryRecorder {
     return this.options.file;
   }
 
-  /** The open store for reads, or null while none is usable. */
+  /** Returns the open store for reads, or null while none is usable. */
   store(): HistoryStore | null {
     this.checkFile();
     return this.current;

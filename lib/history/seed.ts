@@ -44,7 +44,7 @@ interface Pass {
 
 /**
  * Writes `days` of generated history that ends at today's figures, unless the store already
- * holds samples (a restart keeps real history). For demos only: the figures are invented.
+ * contains samples (a restart keeps real history). For demos only: the figures are invented.
  */
 export function seedDemoHistory(
   store: HistoryStore,

@@ -38,7 +38,7 @@ export interface Sample {
   series: SeriesSample[];
 }
 
-/** One point of a history answer: time plus the kind's figures. */
+/** One point of a history response: time plus the kind's figures. */
 export type HistoryPoint = { t: number } & Figures;
 
 export interface Resolution {
@@ -72,10 +72,10 @@ export const RESOLUTIONS: readonly Resolution[] = [
 /** How often rollups and retention run: every completed 5-minute bucket. */
 export const MAINTENANCE_INTERVAL_MS = 5 * 60_000;
 
-/** Most points one history answer may hold. */
+/** Maximum points in one history response. */
 export const MAX_POINTS = 2_000;
 
-/** Points a history answer aims for when the request gives no step. */
+/** Points a history response aims for when the request gives no step. */
 export const DEFAULT_POINTS = 360;
 
 export { DAY_MS, HOUR_MS };
@@ -84,7 +84,7 @@ export { DAY_MS, HOUR_MS };
 export interface HistoryStatus {
   /** False while history cannot be recorded (or read). */
   ok: boolean;
-  /** What is wrong or what changed, in words; null when all is well. */
+  /** Description of the fault or change, in words; null when all is well. */
   message: string | null;
   /** Database file, or null when history is off. */
   path: string | null;

@@ -14,13 +14,13 @@ const FORECAST_STEP_SECONDS = 900;
 const SLICE_MS = 25;
 const PAUSE_MS = 100;
 
-/** What the forecast of one series needs from today's figures. */
+/** Today's figures that the forecast of one series needs. */
 export interface SeriesCapacity {
   /** Exhaustion level of the usage series: subnet size, node or cluster ceiling; null = unknown. */
   capacity: number | null;
   /** Usage at one history point, or null when the point lacks the figure. */
   usage: (point: HistoryPoint) => number | null;
-  /** Why no forecast is possible, when capacity is null. */
+  /** Reason no forecast is possible, when capacity is null. */
   missing?: string;
 }
 
@@ -40,7 +40,7 @@ export interface ForecastSource {
   now?: () => number;
 }
 
-/** Builds the usage series of a history answer, dropping points without the figure. */
+/** Builds the usage series of history points, dropping points without the figure. */
 export function usageSeries(points: readonly HistoryPoint[], capacity: SeriesCapacity): Point[] {
   const series: Point[] = [];
   for (const point of points) {
@@ -52,7 +52,7 @@ export function usageSeries(points: readonly HistoryPoint[], capacity: SeriesCap
 
 /**
  * Forecasts per series, computed at most once per sampler tick. A detail request computes its
- * one series on demand (about 30 ms); list answers read what is cached while a background loop,
+ * one series on demand (about 30 ms); list responses read what is cached while a background loop,
  * in short slices, refreshes the rest, so no request ever waits for thousands of forecasts.
  */
 export class ForecastCache {
@@ -73,7 +73,7 @@ export class ForecastCache {
     this.schedule();
   }
 
-  /** The series' forecast for the current tick, computed now when missing or outdated. */
+  /** Returns the series' forecast for the current tick, computing it when missing or outdated. */
   get(kind: SeriesKind, id: string): ForecastEntry | null {
     const cached = this.entries.get(`${kind}:${id}`);
     if (cached && cached.tick === this.tick) return cached;

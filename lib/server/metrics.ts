@@ -244,7 +244,7 @@ function unhealthyByRule(cache: ClusterCache, now: number): Map<string, number> 
 const GLOBAL_KEY = Symbol.for("cce-dashboard.metrics");
 type GlobalWithMetrics = typeof globalThis & { [GLOBAL_KEY]?: Registry };
 
-/** The process-wide registry, reading the cluster cache and the history runtime. */
+/** Returns the process-wide registry, which reads the cluster cache and the history runtime. */
 export function metricsRegistry(): Registry {
   const holder = globalThis as GlobalWithMetrics;
   holder[GLOBAL_KEY] ??= createMetricsRegistry({
