@@ -1,6 +1,6 @@
 /**
  * Security checks on the production build: response headers, the page working under its CSP,
- * no credential in the client bundle, API answers or logs, and both authentication modes on
+ * no credential in the client bundle, API responses or logs, and both authentication modes on
  * extra servers started through scripts/start.ts (ports E2E_APP_PORT+2 and +3, loopback only).
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -153,7 +153,7 @@ test.describe.serial("security", () => {
     expect(scanDirectory(defaultBundleDir(), [...SECRET_NEEDLES, TOKEN])).toEqual([]);
   });
 
-  test("API answers hold no credential", async ({ baseURL }) => {
+  test("API responses hold no credential", async ({ baseURL }) => {
     const base = baseURL ?? "";
     const paths = await apiPaths(base);
     expect(paths.length).toBeGreaterThan(3);
