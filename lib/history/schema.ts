@@ -32,6 +32,23 @@ export const MIGRATIONS: readonly string[] = [
     ),
     `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
   ].join(";\n"),
+  // 2: the change feed. The fingerprint makes re-reading ENI changelogs after a restart a no-op.
+  [
+    `CREATE TABLE changes (
+       id INTEGER PRIMARY KEY,
+       time TEXT NOT NULL,
+       kind TEXT NOT NULL,
+       origin TEXT NOT NULL,
+       node TEXT, eni TEXT, subnet TEXT, ip TEXT, pod TEXT,
+       summary TEXT NOT NULL,
+       level TEXT,
+       fingerprint TEXT NOT NULL UNIQUE
+     )`,
+    "CREATE INDEX changes_time ON changes (time, id)",
+    "CREATE INDEX changes_node ON changes (node, time)",
+    "CREATE INDEX changes_eni ON changes (eni, time)",
+    "CREATE INDEX changes_subnet ON changes (subnet, time)",
+  ].join(";\n"),
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,7 +2,9 @@ import "server-only";
 
 import path from "node:path";
 
+import { type ChangeStore, MemoryChangeStore } from "@/lib/domain/feed";
 import type { SubnetSummary } from "@/lib/domain/subnets";
+import { SqliteChangeStore } from "@/lib/history/change-store";
 import { buildSample, CLUSTER_KEY } from "@/lib/history/figures";
 import { HistoryRecorder } from "@/lib/history/recorder";
 import { seedDemoHistory } from "@/lib/history/seed";
@@ -224,4 +226,10 @@ export function startHistory(options: HistoryOptions = {}): HistoryRuntime {
 /** Health of the history store for banners; starts history on first use. */
 export function historyStatus(): HistoryStatus {
   return startHistory().recorder.status();
+}
+
+/** Creates the change feed's store: in the history file, or in memory when history is off. */
+export function historyChangeStore(): ChangeStore {
+  const { recorder } = startHistory();
+  return recorder.file ? new SqliteChangeStore(recorder) : new MemoryChangeStore();
 }
