@@ -19,6 +19,8 @@ export interface MaintenanceResult {
  * and the watermark (meta `rolled:<name>`) records how far each table is complete, so running
  * this often or late gives the same rows.
  */
+// NOTE: this runs synchronously on the server's event loop: about 0.7 s every 5 minutes at
+// 5,000 nodes (scripts/bench-history.ts), during which requests wait.
 export function maintain(store: HistoryStore, now = Date.now()): MaintenanceResult {
   const result: MaintenanceResult = { rolledUp: {}, deleted: {} };
   const nowSeconds = Math.floor(now / 1000);
