@@ -4,10 +4,9 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
 import { useRef } from "react";
 
-import { formatCount } from "@/components/format";
+import { formatCount, formatDuration } from "@/components/format";
 import { UtilisationBar } from "@/components/utilisation-bar";
-import type { NodeQuery, SortKey } from "@/lib/domain/node-query";
-import type { NodeSummary } from "@/lib/domain/pool";
+import type { NodeQuery, NodeRow, SortKey } from "@/lib/domain/node-query";
 
 const ROW_HEIGHT_PX = 36;
 
@@ -23,6 +22,7 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
   { key: "ceiling", label: "Ceiling", numeric: true },
   { key: "headroom", label: "Headroom", numeric: true },
   { key: "utilisation", label: "Used of ceiling" },
+  { key: "exhaustsAt", label: "Reaches ceiling" },
 ];
 
 function SortHeader({
@@ -49,7 +49,13 @@ function SortHeader({
   );
 }
 
-function NodeRow({ node }: { node: NodeSummary }) {
+function formatExhaustion(at: number | null | undefined, now: number): string {
+  if (at === null || at === undefined) return "–";
+  if (at <= now) return "now";
+  return `in ${formatDuration((at - now) / 1000)}`;
+}
+
+function NodeTableRow({ node, now }: { node: NodeRow; now: number }) {
   return (
     <tr
       className="border-t border-slate-100 dark:border-slate-800"
@@ -79,6 +85,7 @@ function NodeRow({ node }: { node: NodeSummary }) {
       <td className="px-2">
         <UtilisationBar used={node.used} ceiling={node.ceiling} />
       </td>
+      <td className="px-2 text-xs whitespace-nowrap">{formatExhaustion(node.exhaustsAt, now)}</td>
     </tr>
   );
 }
@@ -89,10 +96,11 @@ export function NodesTable({
   query,
   onSort,
 }: {
-  nodes: NodeSummary[];
+  nodes: NodeRow[];
   query: NodeQuery;
   onSort: (key: SortKey) => void;
 }) {
+  const now = Date.now();
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is used as documented
   const virtualizer = useVirtualizer({
@@ -122,7 +130,7 @@ export function NodesTable({
           {padTop > 0 ? <tr aria-hidden style={{ height: padTop }} /> : null}
           {items.map((item) => {
             const node = nodes[item.index];
-            return node ? <NodeRow key={node.name} node={node} /> : null;
+            return node ? <NodeTableRow key={node.name} node={node} now={now} /> : null;
           })}
           {padBottom > 0 ? <tr aria-hidden style={{ height: padBottom }} /> : null}
         </tbody>

@@ -5,12 +5,13 @@ import { useMemo, useState } from "react";
 
 import { PageQuery } from "@/components/page-query";
 import { EmptyState } from "@/components/states";
-import { useNodes } from "@/lib/client/api";
+import { useForecastMap, useNodes } from "@/lib/client/api";
 import {
   applyNodeQuery,
   distinctValues,
   type NodeQuery,
   nodeQueryToSearch,
+  type NodeRow,
   parseNodeQuery,
   type SortKey,
 } from "@/lib/domain/node-query";
@@ -20,7 +21,7 @@ import { NodesTable } from "./nodes-table";
 import { NodesToolbar } from "./nodes-toolbar";
 
 function NodesContent({
-  nodes,
+  nodes: summaries,
   query,
   setQuery,
 }: {
@@ -28,6 +29,15 @@ function NodesContent({
   query: NodeQuery;
   setQuery: (next: NodeQuery) => void;
 }) {
+  const forecasts = useForecastMap("node");
+  const nodes: NodeRow[] = useMemo(
+    () =>
+      summaries.map((node) => ({
+        ...node,
+        exhaustsAt: forecasts.get(node.name)?.exhaustsAt ?? null,
+      })),
+    [summaries, forecasts],
+  );
   const options = useMemo(
     () => ({
       types: distinctValues(nodes, "instanceType"),

@@ -1,12 +1,14 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
 
+import { ForecastCell } from "@/components/forecast-cell";
 import { formatCount } from "@/components/format";
 import { PageQuery } from "@/components/page-query";
 import { EmptyState } from "@/components/states";
 import { useNow } from "@/components/use-now";
-import { useSubnets } from "@/lib/client/api";
+import { type ForecastListItem, useForecastMap, useSubnets } from "@/lib/client/api";
 import type { SubnetSummary, ZoneMisfit } from "@/lib/domain/subnets";
 
 import { FreeFigure, VpcNotice } from "./free-figure";
@@ -22,7 +24,15 @@ function ShortfallCell({ subnet }: { subnet: SubnetSummary }) {
   );
 }
 
-function SubnetRow({ subnet, now }: { subnet: SubnetSummary; now: number }) {
+function SubnetRow({
+  subnet,
+  forecast,
+  now,
+}: {
+  subnet: SubnetSummary;
+  forecast: ForecastListItem | undefined;
+  now: number;
+}) {
   return (
     <tr
       className={`border-t border-slate-100 align-top dark:border-slate-800 ${subnet.shortfall > 0 ? "bg-red-50/60 dark:bg-red-950/40" : ""}`}
@@ -54,6 +64,9 @@ function SubnetRow({ subnet, now }: { subnet: SubnetSummary; now: number }) {
       <td className="px-2 py-1.5 text-right">{formatCount(subnet.claimable)}</td>
       <td className="px-2 py-1.5">
         <ShortfallCell subnet={subnet} />
+      </td>
+      <td className="px-2 py-1.5 whitespace-nowrap">
+        <ForecastCell forecast={forecast} now={now} />
       </td>
       <td className="px-2 py-1.5 text-xs">
         {subnet.shortfall > 0
@@ -99,8 +112,23 @@ function Misfits({ misfits }: { misfits: ZoneMisfit[] }) {
   );
 }
 
+type SubnetSort = "shortfall" | "exhaustion";
+
+/** Orders subnets by shortfall (the API's order) or by forecast exhaustion time, soonest first. */
+function sortSubnets(
+  subnets: SubnetSummary[],
+  forecasts: Map<string, ForecastListItem>,
+  sort: SubnetSort,
+): SubnetSummary[] {
+  if (sort === "shortfall") return subnets;
+  const at = (id: string) => forecasts.get(id)?.exhaustsAt ?? Infinity;
+  return [...subnets].sort((a, b) => at(a.id) - at(b.id) || a.id.localeCompare(b.id));
+}
+
 export function SubnetsView() {
   const query = useSubnets();
+  const forecasts = useForecastMap("subnet");
+  const [sort, setSort] = useState<SubnetSort>("shortfall");
   const now = useNow();
   return (
     <PageQuery query={query} what="subnets">
@@ -130,13 +158,41 @@ export function SubnetsView() {
                     <th className="px-2 py-2 text-right font-medium">Nodes</th>
                     <th className="px-2 py-2 text-right font-medium">n × c need</th>
                     <th className="px-2 py-2 text-right font-medium">May still claim</th>
-                    <th className="px-2 py-2 font-medium">Shortfall</th>
+                    <th
+                      className="px-2 py-2 font-medium"
+                      aria-sort={sort === "shortfall" ? "descending" : "none"}
+                    >
+                      <button
+                        type="button"
+                        className="hover:underline"
+                        onClick={() => setSort("shortfall")}
+                      >
+                        Shortfall{sort === "shortfall" ? " ▼" : ""}
+                      </button>
+                    </th>
+                    <th
+                      className="px-2 py-2 font-medium"
+                      aria-sort={sort === "exhaustion" ? "ascending" : "none"}
+                    >
+                      <button
+                        type="button"
+                        className="hover:underline"
+                        onClick={() => setSort("exhaustion")}
+                      >
+                        Runs out{sort === "exhaustion" ? " ▲" : ""}
+                      </button>
+                    </th>
                     <th className="px-2 py-2 font-medium">First to fail</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {data.items.map((subnet) => (
-                    <SubnetRow key={subnet.id} subnet={subnet} now={now} />
+                  {sortSubnets(data.items, forecasts, sort).map((subnet) => (
+                    <SubnetRow
+                      key={subnet.id}
+                      subnet={subnet}
+                      forecast={forecasts.get(subnet.id)}
+                      now={now}
+                    />
                   ))}
                 </tbody>
               </table>

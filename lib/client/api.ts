@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 
 import type { Overview } from "@/lib/domain/overview";
 import type { NodeSummary } from "@/lib/domain/pool";
@@ -14,6 +15,9 @@ import type { VpcServiceStatus } from "@/lib/vpc/service";
  * polling costs the cluster nothing; 5 s keeps a 3 a.m. view current without flicker.
  */
 export const POLL_INTERVAL_MS = 5_000;
+
+/** Forecasts change once per history sample (a minute), so lists refresh them less often. */
+export const FORECAST_POLL_INTERVAL_MS = 30_000;
 
 /** A failed dashboard API call, with the API's error code when the server sent one. */
 export class DashboardApiError extends Error {
@@ -88,3 +92,26 @@ export const useNode = (name: string) =>
 export const useSubnets = () => usePolled<SubnetsResponse>(["subnets"], "/api/v1/subnets");
 export const useSubnet = (id: string) =>
   usePolled<SubnetDetailResponse>(["subnet", id], `/api/v1/subnets/${encodeURIComponent(id)}`);
+
+export interface ForecastListItem {
+  id: string;
+  status: "exhausts" | "not-expected" | "insufficient-data" | "already-exhausted";
+  exhaustsAt: number | null;
+  low: number | null;
+  high: number | null;
+  computedAt: string;
+}
+
+/** Cached exhaustion forecasts of every subnet or node, to join into list pages. */
+export function useForecastMap(kind: "subnet" | "node"): Map<string, ForecastListItem> {
+  const query = useQuery({
+    queryKey: ["forecasts", kind],
+    queryFn: () => fetchJson<{ items: ForecastListItem[] }>(`/api/v1/forecasts?kind=${kind}`),
+    refetchInterval: FORECAST_POLL_INTERVAL_MS,
+    placeholderData: keepPreviousData,
+  });
+  return useMemo(
+    () => new Map((query.data?.items ?? []).map((item) => [item.id, item])),
+    [query.data],
+  );
+}

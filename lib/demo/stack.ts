@@ -89,6 +89,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     env: {
       ...process.env,
       ...options.env,
+      // The demo seeds 30 days of history into an empty file so charts show something at once.
+      HISTORY_DB: path.join(dataDir, "history.db"),
+      HISTORY_DEMO_SEED: "1",
       KUBECONFIG: cluster.kubeconfigPath ?? "",
       KUBE_CONTEXT: "",
       NEXT_TELEMETRY_DISABLED: "1",

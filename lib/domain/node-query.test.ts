@@ -93,6 +93,14 @@ describe("node query", () => {
     expect(applyNodeQuery(nodes, { ...DEFAULT_NODE_QUERY, nearCeiling: true })).toHaveLength(1);
   });
 
+  it("sorts by exhaustion time with unknown times last", () => {
+    const rows = nodes.map((n, i) => ({ ...n, exhaustsAt: [2000, null, 1000][i] ?? null }));
+    const asc = applyNodeQuery(rows, { ...DEFAULT_NODE_QUERY, sort: "exhaustsAt" });
+    expect(asc.map((n) => n.exhaustsAt)).toEqual([1000, 2000, null]);
+    const desc = applyNodeQuery(rows, { ...DEFAULT_NODE_QUERY, sort: "exhaustsAt", dir: "desc" });
+    expect(desc.map((n) => n.exhaustsAt)).toEqual([2000, 1000, null]);
+  });
+
   it("matches text against subnet ids", () => {
     expect(
       applyNodeQuery(nodes, { ...DEFAULT_NODE_QUERY, text: "SBN-X" }).map((n) => n.name),

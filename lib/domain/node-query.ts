@@ -16,9 +16,13 @@ export const SORT_KEYS = [
   "ceiling",
   "headroom",
   "utilisation",
+  "exhaustsAt",
 ] as const;
 
 export type SortKey = (typeof SORT_KEYS)[number];
+
+/** A node summary with its forecast time to reach the ceiling (epoch ms), when known. */
+export type NodeRow = NodeSummary & { exhaustsAt?: number | null };
 export type SortDirection = "asc" | "desc";
 
 export interface NodeQuery {
@@ -73,7 +77,7 @@ export function nodeQueryToSearch(query: NodeQuery): string {
   return params.toString();
 }
 
-function matchesText(node: NodeSummary, needle: string): boolean {
+function matchesText(node: NodeRow, needle: string): boolean {
   const haystack = [
     node.name,
     node.instanceId,
@@ -85,17 +89,18 @@ function matchesText(node: NodeSummary, needle: string): boolean {
   return haystack.some((value) => value?.toLowerCase().includes(needle));
 }
 
-function compare(a: NodeSummary, b: NodeSummary, key: SortKey): number {
+/** Compares two rows on one key; rows without a value go last in either direction. */
+function compare(a: NodeRow, b: NodeRow, key: SortKey, sign: 1 | -1): number {
   const left = a[key];
   const right = b[key];
   if (left === right) return 0;
   if (left === null || left === undefined) return 1;
   if (right === null || right === undefined) return -1;
-  if (typeof left === "number" && typeof right === "number") return left - right;
-  return String(left).localeCompare(String(right), "en", { numeric: true });
+  if (typeof left === "number" && typeof right === "number") return sign * (left - right);
+  return sign * String(left).localeCompare(String(right), "en", { numeric: true });
 }
 
-export function applyNodeQuery(nodes: readonly NodeSummary[], query: NodeQuery): NodeSummary[] {
+export function applyNodeQuery<T extends NodeRow>(nodes: readonly T[], query: NodeQuery): T[] {
   const needle = query.text.toLowerCase();
   const filtered = nodes.filter(
     (node) =>
@@ -108,7 +113,7 @@ export function applyNodeQuery(nodes: readonly NodeSummary[], query: NodeQuery):
   const sign = query.dir === "asc" ? 1 : -1;
   return filtered.sort(
     (a, b) =>
-      sign * compare(a, b, query.sort) || a.name.localeCompare(b.name, "en", { numeric: true }),
+      compare(a, b, query.sort, sign) || a.name.localeCompare(b.name, "en", { numeric: true }),
   );
 }
 

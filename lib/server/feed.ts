@@ -8,13 +8,13 @@ import {
   diffEni,
   diffNode,
   eventDraft,
-  MemoryChangeStore,
 } from "@/lib/domain/feed";
 import type { EventRecord, StatusChange } from "@/lib/domain/records";
 import { observedTransitions } from "@/lib/domain/timeline";
 import type { CacheChange, ClusterCache } from "@/lib/kube/cache";
 
 import { logger } from "./log";
+import { historyChangeStore } from "./sampler";
 
 /** Maximum number of watch-observed transitions kept per ENI. The oldest are dropped first. */
 export const OBSERVED_PER_ENI = 100;
@@ -98,7 +98,8 @@ export function ensureFeed(cache: ClusterCache): FeedState {
     seed(cache, existing);
     return existing;
   }
-  const state: FeedState = { store: new MemoryChangeStore(), observed: new Map(), seeded: false };
+  // The change feed lives in the history file when there is one, so it survives restarts.
+  const state: FeedState = { store: historyChangeStore(), observed: new Map(), seeded: false };
   feeds().set(cache, state);
   cache.subscribe((change) => {
     seed(cache, state);
