@@ -61,7 +61,8 @@ type GlobalWithHistory = typeof globalThis & { [GLOBAL_KEY]?: HistoryRuntime };
 /** Resolves HISTORY_DB: unset means data/history.db under the working directory, "off" none. */
 export function historyFile(value = process.env.HISTORY_DB): string | null {
   if (value?.trim().toLowerCase() === "off") return null;
-  return path.resolve(value?.trim() || path.join("data", "history.db"));
+  // The comment keeps Turbopack from tracing the whole project for this runtime path.
+  return path.resolve(/* turbopackIgnore: true */ value?.trim() || path.join("data", "history.db"));
 }
 
 /** Subnet figures as the subnets pages show them, with VPC free-IP figures when available. */
