@@ -10,9 +10,23 @@ import { logger } from "./log";
 export const FORECAST_WINDOW_MS = 30 * DAY_MS;
 /** Bucket width of the forecast input, seconds; the engine resamples to hourly anyway. */
 const FORECAST_STEP_SECONDS = 900;
-/** Work per background slice, ms, then a pause: forecasts take at most about a fifth of a core. */
-const SLICE_MS = 25;
-const PAUSE_MS = 100;
+/** Shortest pause between two background forecasts, ms. */
+const PAUSE_MS = 50;
+/**
+ * Background forecasts may use this share of one core: after each one the loop rests nine times
+ * as long as it worked, so a request waits at most one forecast (about 30 ms) behind it.
+ */
+const BACKGROUND_CPU_SHARE = 0.1;
+/**
+ * How old a forecast may get before it is computed again, per kind. Subnet and cluster series
+ * are few and follow every sample; node headroom moves slowly, and 5,000 nodes at about 30 ms
+ * each would otherwise keep a core busy.
+ */
+const REFRESH_MS: Record<SeriesKind, number> = {
+  subnet: 0,
+  cluster: 0,
+  node: 15 * 60_000,
+};
 
 /** Today's figures that the forecast of one series needs. */
 export interface SeriesCapacity {
@@ -66,18 +80,27 @@ export class ForecastCache {
     this.now = source.now ?? Date.now;
   }
 
-  /** Marks every forecast as due for the new tick and queues the given series. */
+  /** Starts a new tick and queues the given series whose forecast is due again. */
   advance(tick: number, series: readonly { kind: SeriesKind; id: string }[]): void {
     this.tick = tick;
-    for (const item of series) this.queue.set(`${item.kind}:${item.id}`, item);
+    for (const item of series) {
+      const key = `${item.kind}:${item.id}`;
+      if (!this.isFresh(this.entries.get(key))) this.queue.set(key, item);
+    }
     this.schedule();
   }
 
-  /** Returns the series' forecast for the current tick, computing it when missing or outdated. */
+  /** Returns the series' forecast, computing it when missing or due again. */
   get(kind: SeriesKind, id: string): ForecastEntry | null {
     const cached = this.entries.get(`${kind}:${id}`);
-    if (cached && cached.tick === this.tick) return cached;
+    if (this.isFresh(cached)) return cached ?? null;
     return this.compute(kind, id);
+  }
+
+  private isFresh(entry: ForecastEntry | undefined): boolean {
+    if (!entry) return false;
+    if (entry.tick === this.tick) return true;
+    return this.now() - Date.parse(entry.computedAt) < REFRESH_MS[entry.kind];
   }
 
   /** Cached forecasts of a kind, possibly from earlier ticks; never computes. */
@@ -140,22 +163,25 @@ export class ForecastCache {
     setTimeout(() => this.runSlice(), 0).unref?.();
   }
 
+  /** Computes one queued forecast, then rests in proportion to the time it took. */
   private runSlice(): void {
-    const deadline = performance.now() + SLICE_MS;
-    try {
-      for (const [key, item] of this.queue) {
-        if (performance.now() > deadline) break;
-        this.queue.delete(key);
-        const cached = this.entries.get(key);
-        if (!cached || cached.tick !== this.tick) this.compute(item.kind, item.id);
+    const started = performance.now();
+    const next = this.queue.entries().next();
+    if (!next.done) {
+      const [key, item] = next.value;
+      this.queue.delete(key);
+      try {
+        if (!this.isFresh(this.entries.get(key))) this.compute(item.kind, item.id);
+      } catch (error) {
+        logger.error({ err: error, kind: item.kind, id: item.id }, "background forecast failed");
       }
-    } catch (error) {
-      logger.error({ err: error }, "background forecast failed");
     }
     if (this.queue.size === 0) {
       this.running = false;
       return;
     }
-    setTimeout(() => this.runSlice(), PAUSE_MS).unref?.();
+    const busy = performance.now() - started;
+    const rest = Math.max(PAUSE_MS, (busy * (1 - BACKGROUND_CPU_SHARE)) / BACKGROUND_CPU_SHARE);
+    setTimeout(() => this.runSlice(), rest).unref?.();
   }
 }
