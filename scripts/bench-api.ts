@@ -4,6 +4,11 @@
  * of GET /api/v1/nodes once warm. Needs a production build (npm run build).
  *
  *   npm run bench:api -- [--scale 5000] [--requests 300] [--concurrency 1] [--port 3900]
+ *                        [--warmup 20] [--history seeded|on|off]
+ *
+ * --history seeded (default) is what `npm run demo` does: 30 days of invented history, then the
+ * live sampler; "on" starts from an empty file; "off" runs without a history file. Measuring
+ * starts --warmup seconds after /readyz, once start-up work such as seeding has finished.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -18,6 +23,8 @@ function options() {
       concurrency: { type: "string", default: "1" },
       port: { type: "string", default: "3900" },
       path: { type: "string", default: "/api/v1/nodes" },
+      warmup: { type: "string", default: "20" },
+      history: { type: "string", default: "seeded" },
     },
   });
   return {
@@ -26,6 +33,8 @@ function options() {
     concurrency: Number(values.concurrency),
     port: Number(values.port),
     path: values.path,
+    warmupSeconds: Number(values.warmup),
+    history: values.history,
   };
 }
 
@@ -84,14 +93,19 @@ async function main(): Promise<void> {
     appPort: opts.port,
     scale: opts.scale,
     churn: true,
-    dataDir: `.demo/bench-${opts.port}`,
-    env: { LOG_LEVEL: "warn" },
+    dataDir: `.demo/bench-${opts.port}-${Date.now()}`,
+    env: {
+      LOG_LEVEL: "warn",
+      HISTORY_DEMO_SEED: opts.history === "seeded" ? "1" : "",
+      ...(opts.history === "off" ? { HISTORY_DB: "off" } : {}),
+    },
   });
   try {
     while (!(await fetch(`${stack.appUrl}/readyz`)).ok) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const syncSeconds = (performance.now() - started) / 1000;
+    await new Promise((resolve) => setTimeout(resolve, opts.warmupSeconds * 1000));
     const pid = stack.app.pid as number;
     const url = `${stack.appUrl}${opts.path}`;
     const first = await timeRequests(url, 1, 1);
@@ -99,6 +113,9 @@ async function main(): Promise<void> {
     const durations = await timeRequests(url, opts.requests, opts.concurrency);
     const body = await (await fetch(url)).text();
     console.log(`scale:                 ${opts.scale} generated nodes (demo churn on)`);
+    console.log(
+      `history:               ${opts.history}; measured ${opts.warmupSeconds} s after ready`,
+    );
     console.log(
       `time to first sync:    ${syncSeconds.toFixed(1)} s (process start to /readyz 200)`,
     );

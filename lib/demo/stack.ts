@@ -88,7 +88,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     stdio: "inherit",
     env: {
       ...process.env,
-      ...options.env,
       // The demo seeds 30 days of history into an empty file so charts show something at once.
       HISTORY_DB: path.join(dataDir, "history.db"),
       HISTORY_DEMO_SEED: "1",
@@ -102,6 +101,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       VPC_REFRESH_SECONDS: process.env.VPC_REFRESH_SECONDS ?? "15",
       // The stand-in runs on loopback; a higher rate lets the first drift pass finish in seconds.
       VPC_RATE_PER_SECOND: process.env.VPC_RATE_PER_SECOND ?? "50",
+      ...options.env,
     },
   });
   const appUrl = `http://127.0.0.1:${options.appPort}`;
