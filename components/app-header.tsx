@@ -18,11 +18,11 @@ export function AppHeader() {
   const pathname = usePathname();
   return (
     <header className="border-b border-slate-800 bg-slate-900 text-slate-100">
-      <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
-        <Link href="/" className="font-semibold tracking-tight">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="font-semibold tracking-tight whitespace-nowrap">
           CCE IP pools
         </Link>
-        <nav aria-label="Main" className="flex gap-1 text-sm">
+        <nav aria-label="Main" className="flex flex-wrap gap-1 text-sm">
           {LINKS.map((link) => {
             const active = link.href === "/" ? pathname === "/" : pathname.startsWith(link.href);
             return (
@@ -30,7 +30,7 @@ export function AppHeader() {
                 key={link.href}
                 href={link.href}
                 aria-current={active ? "page" : undefined}
-                className={`rounded px-3 py-1.5 ${active ? "bg-slate-700 text-white" : "text-slate-300 hover:bg-slate-800"}`}
+                className={`rounded px-3 py-1.5 whitespace-nowrap ${active ? "bg-slate-700 text-white" : "text-slate-300 hover:bg-slate-800"}`}
               >
                 {link.label}
               </Link>

@@ -55,13 +55,16 @@ async function main(): Promise<void> {
     `\nDemo cluster: ${stack.cluster.url}  (kubectl --kubeconfig ${stack.cluster.kubeconfigPath} get nrs)`,
   );
   console.log(`Dashboard:    ${stack.appUrl}\n`);
+  let stopping = false;
   const stop = () => {
+    stopping = true;
     void stack.close().then(() => process.exit(0));
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   stack.app.once("exit", (code) => {
-    console.error(`the dashboard exited with code ${code}`);
+    if (stopping) return;
+    console.error(`the dashboard exited unexpectedly with code ${code}`);
     void stack.close().then(() => process.exit(code ?? 1));
   });
 }

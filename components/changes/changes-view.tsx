@@ -20,6 +20,11 @@ const RANGES: [string, number | null][] = [
   ["24h", 1440],
 ];
 const TEXT_FILTERS = ["node", "eni", "subnet"] as const;
+const FILTER_LABELS: Record<(typeof TEXT_FILTERS)[number], string> = {
+  node: "Node",
+  eni: "ENI",
+  subnet: "Subnet",
+};
 
 /** Builds the API query; `since` is rounded down to the minute so the poll key stays stable. */
 function apiSearch(params: URLSearchParams, now: number): string {
@@ -53,10 +58,10 @@ function Filters() {
   return (
     <div className="flex flex-wrap items-center gap-4 text-sm">
       {TEXT_FILTERS.map((name) => (
-        <label key={name} className="flex items-center gap-2 capitalize">
-          {name}
+        <label key={name} className="flex items-center gap-2">
+          {FILTER_LABELS[name]}
           <input
-            aria-label={`Filter by ${name}`}
+            aria-label={`Filter by ${FILTER_LABELS[name]}`}
             defaultValue={params.get(name) ?? ""}
             placeholder="Enter to apply"
             onKeyDown={(event) => {

@@ -70,7 +70,7 @@ function Toolbar() {
           onKeyDown={(event) => {
             if (event.key === "Enter") set("node", event.currentTarget.value.trim());
           }}
-          placeholder="node name, Enter"
+          placeholder="node name"
           className="w-36 rounded border border-slate-300 bg-white px-2 py-1 font-mono dark:border-slate-700 dark:bg-slate-900"
         />
       </label>

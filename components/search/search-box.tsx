@@ -67,7 +67,7 @@ export function SearchBox() {
           if (event.key === "Escape") event.currentTarget.blur();
         }}
         aria-busy={busy}
-        className="w-72 rounded border border-slate-700 bg-slate-800 px-3 py-1.5 text-sm text-slate-100 placeholder:text-slate-400 focus:border-sky-500 focus:outline-none"
+        className="w-full max-w-72 min-w-40 rounded border border-slate-700 bg-slate-800 px-3 py-1.5 text-sm text-slate-100 placeholder:text-slate-400 focus:border-sky-500 focus:outline-none"
       />
     </form>
   );

@@ -54,3 +54,16 @@ export function VpcNotice({
     </p>
   );
 }
+
+/** A VPC zone name (cn-bj-d) with the CCE short form that node pages use (zoneD). */
+export function ZoneName({ zone }: { zone: string | null }) {
+  if (!zone) return <>–</>;
+  const letter = zone.split("-").pop() ?? "";
+  const short = /^[a-z]$/.test(letter) ? `zone${letter.toUpperCase()}` : null;
+  return (
+    <span title={short ? `CCE calls this zone ${short}` : undefined}>
+      {zone}
+      {short ? <span className="text-xs text-slate-500"> · {short}</span> : null}
+    </span>
+  );
+}

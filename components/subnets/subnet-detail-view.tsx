@@ -12,7 +12,7 @@ import { useSubnet } from "@/lib/client/api";
 import type { NodeClaim } from "@/lib/domain/subnets";
 
 import { DriftList } from "./drift-list";
-import { FreeFigure, VpcNotice } from "./free-figure";
+import { FreeFigure, VpcNotice, ZoneName } from "./free-figure";
 
 function NodesTable({ nodes, firstToFail }: { nodes: NodeClaim[]; firstToFail: Set<string> }) {
   return (
@@ -72,6 +72,12 @@ function NodesTable({ nodes, firstToFail }: { nodes: NodeClaim[]; firstToFail: S
   );
 }
 
+/** Puts the nodes that fail first at the top, in the order they would ask for IPs. */
+function failFirstOrder(nodes: NodeClaim[], firstToFail: NodeClaim[]): NodeClaim[] {
+  const rank = new Map(firstToFail.map((claim, index) => [claim.name, index]));
+  return [...nodes].sort((a, b) => (rank.get(a.name) ?? Infinity) - (rank.get(b.name) ?? Infinity));
+}
+
 export function SubnetDetailView({ id }: { id: string }) {
   const query = useSubnet(id);
   const now = useNow();
@@ -85,7 +91,8 @@ export function SubnetDetailView({ id }: { id: string }) {
           <VpcNotice enabled={vpc.enabled} reason={vpc.reason} lastError={vpc.lastError} />
           <p className="text-sm text-slate-600 dark:text-slate-400">
             <span className="font-mono">{subnet.cidr ?? "no CIDR"}</span> ·{" "}
-            {subnet.zone ?? "zone unknown"} · {subnet.subnetType ?? "type unknown"}
+            {subnet.zone ? <ZoneName zone={subnet.zone} /> : "zone unknown"}
+            {subnet.subnetType ? ` · ${subnet.subnetType}` : ""}
             {subnet.exclusive ? " · exclusive (not used for automatic ENIs)" : ""}
             {subnet.vpcId ? ` · ${subnet.vpcId}` : ""}
           </p>
@@ -139,7 +146,7 @@ export function SubnetDetailView({ id }: { id: string }) {
             </p>
           ) : null}
           <NodesTable
-            nodes={subnet.nodes}
+            nodes={failFirstOrder(subnet.nodes, subnet.shortfall > 0 ? subnet.firstToFail : [])}
             firstToFail={
               new Set(subnet.shortfall > 0 ? subnet.firstToFail.map((claim) => claim.name) : [])
             }

@@ -11,14 +11,14 @@ import { useNow } from "@/components/use-now";
 import { type ForecastListItem, useForecastMap, useSubnets } from "@/lib/client/api";
 import type { SubnetSummary, ZoneMisfit } from "@/lib/domain/subnets";
 
-import { FreeFigure, VpcNotice } from "./free-figure";
+import { FreeFigure, VpcNotice, ZoneName } from "./free-figure";
 
 function ShortfallCell({ subnet }: { subnet: SubnetSummary }) {
   if (!subnet.free) return <span className="text-slate-400">–</span>;
   if (subnet.shortfall === 0)
     return <span className="text-emerald-700 dark:text-emerald-400">covered</span>;
   return (
-    <span className="rounded bg-red-100 px-1.5 py-0.5 font-semibold text-red-800 dark:bg-red-900 dark:text-red-100">
+    <span className="rounded bg-red-100 px-1.5 py-0.5 font-semibold whitespace-nowrap text-red-800 dark:bg-red-900 dark:text-red-100">
       short {formatCount(subnet.shortfall)}
     </span>
   );
@@ -47,7 +47,9 @@ function SubnetRow({
         <div className="text-xs text-slate-500">{subnet.name ?? ""}</div>
       </td>
       <td className="px-2 py-1.5 font-mono text-xs">{subnet.cidr ?? "–"}</td>
-      <td className="px-2 py-1.5">{subnet.zone ?? "–"}</td>
+      <td className="px-2 py-1.5 whitespace-nowrap">
+        <ZoneName zone={subnet.zone} />
+      </td>
       <td className="px-2 py-1.5 text-right">{formatCount(subnet.totalIps)}</td>
       <td className="px-2 py-1.5">
         <FreeFigure free={subnet.free} now={now} />
@@ -70,7 +72,7 @@ function SubnetRow({
       </td>
       <td className="px-2 py-1.5 text-xs">
         {subnet.shortfall > 0
-          ? subnet.firstToFail.slice(0, 3).map((claim) => (
+          ? subnet.firstToFail.map((claim) => (
               <Link
                 key={claim.name}
                 className="mr-2 font-mono text-sky-700 hover:underline dark:text-sky-400"

@@ -89,7 +89,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     env: {
       ...process.env,
       // The demo seeds 30 days of history into an empty file so charts show something at once.
-      HISTORY_DB: path.join(dataDir, "history.db"),
+      // One file per scale and seed: a 5,000-node run must not extend the 70-node demo's history.
+      HISTORY_DB: path.join(
+        dataDir,
+        `history-scale${options.scale ?? "default"}-seed${options.seed ?? 1}.db`,
+      ),
       HISTORY_DEMO_SEED: "1",
       KUBECONFIG: cluster.kubeconfigPath ?? "",
       KUBE_CONTEXT: "",

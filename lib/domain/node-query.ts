@@ -2,6 +2,7 @@
  * The nodes page's filter and sort, kept in the URL so a link reproduces the view. Parsing is
  * lenient: an unknown sort key or direction falls back to the default instead of failing.
  */
+import { compareNatural } from "./collate";
 import type { NodeSummary } from "./pool";
 
 export const SORT_KEYS = [
@@ -97,7 +98,7 @@ function compare(a: NodeRow, b: NodeRow, key: SortKey, sign: 1 | -1): number {
   if (left === null || left === undefined) return 1;
   if (right === null || right === undefined) return -1;
   if (typeof left === "number" && typeof right === "number") return sign * (left - right);
-  return sign * String(left).localeCompare(String(right), "en", { numeric: true });
+  return sign * compareNatural(String(left), String(right));
 }
 
 export function applyNodeQuery<T extends NodeRow>(nodes: readonly T[], query: NodeQuery): T[] {
@@ -111,10 +112,7 @@ export function applyNodeQuery<T extends NodeRow>(nodes: readonly T[], query: No
       (!needle || matchesText(node, needle)),
   );
   const sign = query.dir === "asc" ? 1 : -1;
-  return filtered.sort(
-    (a, b) =>
-      compare(a, b, query.sort, sign) || a.name.localeCompare(b.name, "en", { numeric: true }),
-  );
+  return filtered.sort((a, b) => compare(a, b, query.sort, sign) || compareNatural(a.name, b.name));
 }
 
 /** Distinct values of a field, for filter menus. */

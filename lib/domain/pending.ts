@@ -2,6 +2,7 @@
  * Pods waiting for an IP: Pending on "Insufficient cce.baidubce.com/ip", or stuck creating their
  * sandbox with an IPAM code in their events. Each gets its node, subnet and decoded reason.
  */
+import { compareNatural } from "./collate";
 import {
   decodeContextFor,
   type DecodedError,
@@ -80,7 +81,7 @@ function candidates(input: PendingInput): string[] {
   return [...input.figures.values()]
     .filter((node) => node.ceiling > 0 && node.headroom <= 0)
     .map((node) => node.name)
-    .sort((a, b) => a.localeCompare(b, "en", { numeric: true }))
+    .sort(compareNatural)
     .slice(0, MAX_CANDIDATES);
 }
 
@@ -156,6 +157,6 @@ export function groupPendingPods(pods: readonly PendingPod[]): PendingGroup[] {
   }
   return [...groups.values()].sort((a, b) => {
     if ((a.node === null) !== (b.node === null)) return a.node === null ? 1 : -1;
-    return (a.node ?? "").localeCompare(b.node ?? "", "en", { numeric: true });
+    return compareNatural(a.node ?? "", b.node ?? "");
   });
 }

@@ -2,7 +2,10 @@ import { forecast } from "./engine";
 import type { Forecast, Point } from "./types";
 
 export interface WhatIfInput {
-  /** Existing nodes on the subnet: ceiling (most pod IPs the node can hold) and used. */
+  /**
+   * Existing nodes on the subnet: ceiling (most pod IPs the node can hold) and used, the IPs it
+   * has already taken from the subnet (the dashboard passes the node's pool size).
+   */
   nodes: { ceiling: number; used: number }[];
   /** Nodes to add. */
   addNodes: number;

@@ -159,7 +159,9 @@ export function whatIfAnswer(id: string, params: WhatIfParams) {
     usage: (point) => (point.free == null ? null : total - point.free),
   });
   const result = whatIf({
-    nodes: subnet.nodes.map((node) => ({ ceiling: node.ceiling, used: node.used })),
+    // Pool IPs are already taken from the subnet, so a node may still claim ceiling minus pool,
+    // the same rule as the subnets page; passing pool as "used" keeps the two figures equal.
+    nodes: subnet.nodes.map((node) => ({ ceiling: node.ceiling, used: node.pool })),
     addNodes: params.addNodes,
     ceilingPerNode,
     freeIps: subnet.free?.value ?? 0,

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { compareNatural } from "@/lib/domain/collate";
 import { decodeContextFor, type DecodedError, decodeError, extractCode } from "@/lib/domain/decode";
 import {
   DEFAULT_HEALTH_THRESHOLDS,
@@ -75,9 +76,14 @@ interface RowsMemo {
 
 const memos = new WeakMap<ClusterCache, RowsMemo>();
 
-function toRow(cache: ClusterCache, eni: EniRecord, now: number, t: HealthThresholds): EniRow {
+function toRow(
+  cache: ClusterCache,
+  eni: EniRecord,
+  now: number,
+  t: HealthThresholds,
+  kubeSynced: boolean,
+): EniRow {
   const node = cache.nodes.items.get(eni.node);
-  const kubeSynced = cache.kubeNodes.snapshotState().synced;
   const findings = eniHealth(eni, {
     now,
     nodes: cache.nodes.items,
@@ -112,10 +118,9 @@ export function eniRows(cache: ClusterCache, now = Date.now()): RowsMemo {
   const memo = memos.get(cache);
   if (memo && memo.version === cache.version && now - memo.builtAt < ROWS_TTL_MS) return memo;
   const t = healthThresholds();
-  const rows = [...cache.enis.items.values()].map((eni) => toRow(cache, eni, now, t));
-  rows.sort(
-    (a, b) => a.node.localeCompare(b.node, "en", { numeric: true }) || a.id.localeCompare(b.id),
-  );
+  const kubeSynced = cache.kubeNodes.snapshotState().synced;
+  const rows = [...cache.enis.items.values()].map((eni) => toRow(cache, eni, now, t, kubeSynced));
+  rows.sort((a, b) => compareNatural(a.node, b.node) || a.id.localeCompare(b.id));
   const built = {
     version: cache.version,
     builtAt: now,
@@ -236,7 +241,9 @@ export interface EniDetail {
 export function eniDetail(cache: ClusterCache, id: string): EniDetail | null {
   const record = cache.enis.items.get(id);
   if (!record) return null;
-  const row = eniRows(cache).byId.get(id) ?? toRow(cache, record, Date.now(), healthThresholds());
+  const row =
+    eniRows(cache).byId.get(id) ??
+    toRow(cache, record, Date.now(), healthThresholds(), cache.kubeNodes.snapshotState().synced);
   const used = cache.nodes.items.get(record.node)?.used;
   return {
     eni: row,

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { compareNatural } from "@/lib/domain/collate";
 import { nodeEnis, nodeIps, type NodeSummary, summarizeNode } from "@/lib/domain/pool";
 import type { EniRecord, KubeNodeRecord, NodeRecord } from "@/lib/domain/records";
 import type { ClusterCache } from "@/lib/kube/cache";
@@ -82,7 +83,7 @@ export function clusterView(cache: ClusterCache): ClusterView {
     next.set(node.name, { node, kubeNode, enis, summary });
     summaries.push(summary);
   }
-  summaries.sort((a, b) => a.name.localeCompare(b.name, "en", { numeric: true }));
+  summaries.sort((a, b) => compareNatural(a.name, b.name));
   memos.set(cache, next);
 
   const view: ClusterView = {
