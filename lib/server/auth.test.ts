@@ -144,6 +144,9 @@ describe("safeNextPath", () => {
     ["https://evil.example/", "/"],
     ["//evil.example/", "/"],
     ["/\\evil.example", "/"],
+    ["/\t/evil.example", "/"],
+    ["/\n/evil.example", "/"],
+    ["/\r/evil.example", "/"],
     ["/signin?next=/", "/"],
     [undefined, "/"],
   ])("maps %j to %j", (input, expected) => expect(safeNextPath(input)).toBe(expected));

@@ -126,9 +126,22 @@ export function authenticate(
   return authenticateProxy(request, config, env);
 }
 
+/**
+ * Control characters the URL parser drops or trims, such as the tab in "/\t/evil.example", which a
+ * browser resolves to "//evil.example", another site.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
 /** Accepts only same-site paths after sign-in, so the form cannot redirect to another site. */
 export function safeNextPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) {
+  if (
+    !value ||
+    !value.startsWith("/") ||
+    value.startsWith("//") ||
+    value.includes("\\") ||
+    CONTROL_CHARACTER.test(value)
+  ) {
     return "/";
   }
   return value.startsWith("/signin") ? "/" : value;
