@@ -130,7 +130,6 @@ export function authenticate(
  * Control characters the URL parser drops or trims, such as the tab in "/\t/evil.example", which a
  * browser resolves to "//evil.example", another site.
  */
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 /** Accepts only same-site paths after sign-in, so the form cannot redirect to another site. */
