@@ -9,6 +9,7 @@ import {
   diffNode,
   eventDraft,
   MemoryChangeStore,
+  SUMMARY_MESSAGE_LIMIT,
 } from "./feed";
 import type { EniRecord, NodeRecord } from "./records";
 import { scenarioRecords } from "./triage-fixture";
@@ -110,6 +111,14 @@ describe("feed diffing", () => {
     expect(entry?.node).toBe(PLANTED.eniCapacityExceed.node);
     expect(entry?.summary).toContain("ENICapacityExceed");
     expect(entry?.level).toBe("Warning");
+  });
+
+  it("clips a huge event message", () => {
+    const event = [...records.events.values()][0];
+    if (!event) throw new Error("no demo event");
+    const entry = eventDraft({ ...event, message: "A".repeat(1_000_000) });
+    expect(entry?.summary.length).toBeLessThan(SUMMARY_MESSAGE_LIMIT + 200);
+    expect(entry?.summary).toContain("A".repeat(SUMMARY_MESSAGE_LIMIT));
   });
 });
 

@@ -75,6 +75,16 @@ export interface ChangeStore {
 /** Maximum number of entries the in-memory store keeps. The oldest are dropped first. */
 export const CHANGE_FEED_LIMIT = 20_000;
 export const DEFAULT_QUERY_LIMIT = 200;
+/**
+ * Longest message copied into a summary. Event and changelog messages come from the cluster with
+ * no length limit, and each new occurrence of an event is a new entry in the history file.
+ */
+export const SUMMARY_MESSAGE_LIMIT = 1_000;
+
+function clipMessage(message: string): string {
+  if (message.length <= SUMMARY_MESSAGE_LIMIT) return message;
+  return `${message.slice(0, SUMMARY_MESSAGE_LIMIT)}…`;
+}
 
 const base = {
   node: null,
@@ -188,7 +198,7 @@ export function diffEni(
     time: change.time ?? time,
     kind: "eni-status",
     level: change.code === "failed" ? "failed" : null,
-    summary: `ENI ${eni.id} ${change.source.toUpperCase()} status ${change.status}${change.message ? `: ${change.message}` : ""}`,
+    summary: `ENI ${eni.id} ${change.source.toUpperCase()} status ${change.status}${change.message ? `: ${clipMessage(change.message)}` : ""}`,
   }));
 }
 
@@ -206,7 +216,7 @@ export function changelogDrafts(eni: EniRecord): ChangeDraft[] {
             eni: eni.id,
             subnet: eni.subnetId,
             level: change.code === "failed" ? "failed" : null,
-            summary: `ENI ${eni.id} ${change.source.toUpperCase()} status ${change.status}${change.message ? `: ${change.message}` : ""}`,
+            summary: `ENI ${eni.id} ${change.source.toUpperCase()} status ${change.status}${change.message ? `: ${clipMessage(change.message)}` : ""}`,
           },
         ]
       : [],
@@ -235,7 +245,7 @@ export function eventDraft(
     eni: kind === "ENI" ? event.objectName : null,
     pod,
     level: event.type,
-    summary: `${event.reason ?? "Event"} on ${kind ?? "object"} ${pod ?? event.objectName ?? ""}: ${event.message ?? ""}${event.count > 1 ? ` (×${event.count})` : ""}`,
+    summary: `${event.reason ?? "Event"} on ${kind ?? "object"} ${pod ?? event.objectName ?? ""}: ${clipMessage(event.message ?? "")}${event.count > 1 ? ` (×${event.count})` : ""}`,
   };
 }
 
