@@ -25,7 +25,8 @@ function notFound(kind: SeriesKind, id: string) {
 }
 
 function invalid(route: string, message: string) {
-  logger.info({ route, status: 400 }, message);
+  // The message quotes the query value, and logs contain no query values.
+  logger.info({ route, status: 400 }, "invalid query parameter");
   return errorResponse(400, "invalid-parameter", message);
 }
 
