@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 
-import { E2E_APP_PORT } from "./e2e/stack-ports";
+import { CONTROL_URL, E2E_APP_PORT } from "./e2e/stack-ports";
 
 const baseURL = `http://127.0.0.1:${E2E_APP_PORT}`;
 
@@ -34,7 +34,8 @@ export default defineConfig({
   },
   webServer: {
     command: "npx tsx scripts/e2e-stack.ts",
-    url: `${baseURL}/readyz`,
+    // Ready once the cluster is synced and the demo history is seeded.
+    url: `${CONTROL_URL}/ready`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
     stdout: "pipe",

@@ -29,9 +29,10 @@ test.describe("on-call triage", () => {
     await page.goto("/");
     await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
     await search(page, "10.0.19.10");
-    await expect(page).toHaveURL(/\/nodes\/10\.0\.19\.7$/);
+    await expect(page).toHaveURL(/\/nodes\/10\.0\.19\.7\?ip=10\.0\.19\.10$/);
     const row = page.getByRole("row", { name: /10\.0\.19\.10\b/ });
     await expect(row).toContainText("kube-system/nfd-worker-f244k");
+    await expect(row).toHaveAttribute("aria-current", "true");
   });
 
   test("stuck attaching ENI shows as unhealthy", async ({ page }) => {

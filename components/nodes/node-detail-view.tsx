@@ -104,7 +104,14 @@ function Quota({ detail }: { detail: NodeDetailResponse }) {
   );
 }
 
-export function NodeDetailView({ name }: { name: string }) {
+export function NodeDetailView({
+  name,
+  highlightIp = null,
+}: {
+  name: string;
+  /** An IP to mark and scroll to, for example the one a search led here for. */
+  highlightIp?: string | null;
+}) {
   const query = useNode(name);
   const [stateFilter, setStateFilter] = useState<IpState | "all">("all");
   if (query.data === undefined && query.isError && query.error.message.includes("not found")) {
@@ -136,7 +143,12 @@ export function NodeDetailView({ name }: { name: string }) {
           <Summary detail={detail} />
           <NodeHistoryPanel name={detail.node.name} />
           <NodeEniTable enis={detail.enis} drift={detail.drift} />
-          <NodeIpTable ips={detail.ips} filter={stateFilter} onFilter={setStateFilter} />
+          <NodeIpTable
+            ips={detail.ips}
+            filter={stateFilter}
+            onFilter={setStateFilter}
+            highlightIp={highlightIp}
+          />
           <Quota detail={detail} />
           <NodeTriageSection name={name} />
           <p className="text-xs text-slate-500">

@@ -1,3 +1,7 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
 import type { IpState, NodeIp } from "@/lib/domain/pool";
 
 const STATE_STYLE: Record<IpState, string> = {
@@ -12,11 +16,18 @@ export function NodeIpTable({
   ips,
   filter,
   onFilter,
+  highlightIp = null,
 }: {
   ips: NodeIp[];
   filter: IpState | "all";
   onFilter: (filter: IpState | "all") => void;
+  highlightIp?: string | null;
 }) {
+  const highlighted = useRef<HTMLTableRowElement>(null);
+  const present = ips.some((ip) => ip.ip === highlightIp);
+  useEffect(() => {
+    if (present) highlighted.current?.scrollIntoView({ block: "center" });
+  }, [present]);
   const shown = filter === "all" ? ips : ips.filter((ip) => ip.state === filter);
   return (
     <section
@@ -54,7 +65,12 @@ export function NodeIpTable({
         </thead>
         <tbody>
           {shown.map((ip) => (
-            <tr key={ip.ip} className="border-t border-slate-100 dark:border-slate-800">
+            <tr
+              key={ip.ip}
+              ref={ip.ip === highlightIp ? highlighted : undefined}
+              aria-current={ip.ip === highlightIp ? "true" : undefined}
+              className={`border-t border-slate-100 dark:border-slate-800 ${ip.ip === highlightIp ? "bg-amber-100 dark:bg-amber-900/60" : ""}`}
+            >
               <td className="px-4 py-1 font-mono">{ip.ip}</td>
               <td className="px-2 py-1">
                 <span

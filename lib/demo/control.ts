@@ -103,8 +103,14 @@ export async function startControlServer(
   cluster: DemoCluster,
   port = 0,
   vpc: VpcStandin | null = null,
-): Promise<{ url: string; close: () => Promise<void> }> {
+): Promise<{ url: string; close: () => Promise<void>; setReady: (ready: boolean) => void }> {
+  let ready = false;
   const server = createServer((request, response) => {
+    // GET /ready tells a test runner when the whole stack, seeded history included, is usable.
+    if (request.method === "GET" && request.url === "/ready") {
+      answer(response, ready ? 200 : 503, { ready });
+      return;
+    }
     readBody(request)
       .then((body) =>
         answer(response, 200, { result: route(cluster, vpc, request.url ?? "", body) }),
@@ -118,5 +124,8 @@ export async function startControlServer(
   return {
     url: `http://127.0.0.1:${bound}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
+    setReady: (value: boolean) => {
+      ready = value;
+    },
   };
 }

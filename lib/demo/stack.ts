@@ -38,6 +38,8 @@ export interface Stack {
   cluster: DemoCluster;
   vpc: VpcStandin;
   controlUrl: string;
+  /** Marks the stack usable on the control endpoint's GET /ready. */
+  setReady(ready: boolean): void;
   app: ChildProcess;
   close(): Promise<void>;
 }
@@ -125,7 +127,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await close();
     throw error;
   }
-  return { appUrl, cluster, vpc, controlUrl: control.url, app, close };
+  return {
+    appUrl,
+    cluster,
+    vpc,
+    controlUrl: control.url,
+    setReady: control.setReady,
+    app,
+    close,
+  };
 }
 
 function clusterObjects(cluster: DemoCluster) {

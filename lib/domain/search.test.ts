@@ -25,7 +25,7 @@ describe("search index", () => {
       owner: PLANTED.upstream.pod,
       state: "used",
     });
-    expect(result.matches[0]?.href).toBe(`/nodes/${PLANTED.upstream.node}`);
+    expect(result.matches[0]?.href).toBe(`/nodes/${PLANTED.upstream.node}?ip=10.0.19.10`);
   });
 
   it("marks a releasing IP", () => {
@@ -43,7 +43,7 @@ describe("search index", () => {
   it("finds a pod by namespace/name and by name", () => {
     expect(searchIndex(index, PLANTED.upstream.pod).matches[0]?.kind).toBe("pod");
     const byName = searchIndex(index, "nfd-worker-f244k").matches[0];
-    expect(byName?.href).toBe(`/nodes/${PLANTED.upstream.node}`);
+    expect(byName?.href).toBe(`/nodes/${PLANTED.upstream.node}?ip=10.0.19.10`);
   });
 
   it("finds a pending pod by name", () => {

@@ -64,7 +64,8 @@ export const SEARCH_LIMIT = 50;
 const RELEASING_STATES = new Set(["marked-for-release", "ready-for-release", "released"]);
 const IP_PART = /^[0-9a-f.:]+$/i;
 
-const nodeHref = (name: string) => `/nodes/${encodeURIComponent(name)}`;
+const nodeHref = (name: string, ip?: string) =>
+  `/nodes/${encodeURIComponent(name)}${ip ? `?ip=${encodeURIComponent(ip)}` : ""}`;
 const eniHref = (id: string) => `/enis/${encodeURIComponent(id)}`;
 
 function ipMatch(location: IpLocation): SearchMatch {
@@ -73,7 +74,7 @@ function ipMatch(location: IpLocation): SearchMatch {
   return {
     kind: "ip",
     key: location.ip,
-    href: nodeHref(location.node),
+    href: nodeHref(location.node, location.ip),
     detail: `${location.state}${owner} · ${where}`,
     ip: location,
   };
@@ -114,13 +115,14 @@ function nodeMatches(node: NodeRecord): SearchMatch[] {
     );
     if (!used?.owner) continue;
     const detail = `${ip} on node ${node.name}`;
-    matches.push({ kind: "pod", key: used.owner, href, detail });
+    const podHref = nodeHref(node.name, ip);
+    matches.push({ kind: "pod", key: used.owner, href: podHref, detail });
     const name = used.owner.slice(used.owner.indexOf("/") + 1);
     if (name !== used.owner) {
       matches.push({
         kind: "pod",
         key: name,
-        href,
+        href: podHref,
         detail: `${used.owner} · ${detail}`,
         alias: true,
       });
