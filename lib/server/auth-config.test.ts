@@ -101,6 +101,16 @@ describe("parseAuthConfig", () => {
     },
   );
 
+  it.each(["0.0.0.0/0", "10.0.0.0/7", "::/0", "fc00::/7"])(
+    "rejects the too-wide proxy range %j",
+    (list) => {
+      const env = { AUTH_MODE: "proxy", AUTH_PROXY_HEADER: "X-User", AUTH_TRUSTED_PROXIES: list };
+      const result = parseAuthConfig(env, noFile);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error).toContain("too wide");
+    },
+  );
+
   it("rejects proxy mode without a header name", () => {
     const env = { AUTH_MODE: "proxy", AUTH_TRUSTED_PROXIES: "10.0.0.1" };
     expect(parseAuthConfig(env, noFile).ok).toBe(false);

@@ -84,10 +84,20 @@ function parseTrustedProxies(value: string | undefined): ConfigResult<BlockList>
         error: `invalid AUTH_TRUSTED_PROXIES entry "${entry}": use 10.0.0.5 or 10.0.0.0/8`,
       };
     }
+    if (bits < MIN_PROXY_PREFIX[family === 4 ? 4 : 6]) {
+      // A range this wide lets any client claim any user, which is no authentication at all.
+      return {
+        ok: false,
+        error: `AUTH_TRUSTED_PROXIES entry "${entry}" is too wide: list the proxies' own addresses or a narrow range such as 10.0.0.0/24`,
+      };
+    }
     list.addSubnet(address, bits, family === 4 ? "ipv4" : "ipv6");
   }
   return { ok: true, value: list, entries };
 }
+
+/** Shortest prefix accepted per IP family; anything wider is close to "every address". */
+const MIN_PROXY_PREFIX = { 4: 8, 6: 8 } as const;
 
 function readToken(env: Env, readFile: ReadFile): ConfigResult<string> {
   const file = env.AUTH_TOKEN_FILE?.trim();
