@@ -37,7 +37,7 @@ export function seriesExists(kind: SeriesKind, id: string): boolean {
       return true;
     }
   }
-  return startHistory().recorder.store()?.hasSeries(kind, id) ?? false;
+  return startHistory().recorder.guard("read", (store) => store.hasSeries(kind, id)) ?? false;
 }
 
 function currentCapacity(kind: SeriesKind, id: string): number | null {
@@ -65,9 +65,9 @@ function withDerived(kind: SeriesKind, points: HistoryPoint[], capacity: number 
 
 export function historyAnswer(kind: SeriesKind, id: string, params: HistoryParams): HistoryAnswer {
   const { recorder } = startHistory();
-  const store = recorder.store();
   const capacity = currentCapacity(kind, id);
-  const result = store?.query({ kind, key: id, ...params }) ?? null;
+  // Reads go through the guard like writes, so a file damaged while open gives a banner, not a 500.
+  const result = recorder.guard("read", (store) => store.query({ kind, key: id, ...params }));
   return {
     kind,
     id,
@@ -149,11 +149,9 @@ export function whatIfAnswer(id: string, params: WhatIfParams) {
   const { recorder } = startHistory();
   const now = Date.now();
   const total = subnet.totalIps ?? 0;
+  const window = { kind: "subnet" as const, key: id, from: now - FORECAST_WINDOW_MS, to: now + 1 };
   const points =
-    recorder
-      .store()
-      ?.query({ kind: "subnet", key: id, from: now - FORECAST_WINDOW_MS, to: now + 1, step: 900 })
-      .points ?? [];
+    recorder.guard("read", (store) => store.query({ ...window, step: 900 }).points) ?? [];
   const series = usageSeries(points, {
     capacity: total,
     usage: (point) => (point.free == null ? null : total - point.free),

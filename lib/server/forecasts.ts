@@ -49,7 +49,8 @@ export interface ForecastEntry extends Forecast {
 }
 
 export interface ForecastSource {
-  store: () => HistoryStore | null;
+  /** Runs a read against the history store; null when there is none or the read failed. */
+  read: <T>(action: (store: HistoryStore) => T) => T | null;
   capacity: (kind: SeriesKind, id: string) => SeriesCapacity | null;
   now?: () => number;
 }
@@ -115,17 +116,19 @@ export class ForecastCache {
 
   compute(kind: SeriesKind, id: string): ForecastEntry | null {
     const capacity = this.source.capacity(kind, id);
-    const store = this.source.store();
-    if (!capacity || !store) return null;
+    if (!capacity) return null;
     const now = this.now();
-    const history = store.query({
-      kind,
-      key: id,
-      from: now - FORECAST_WINDOW_MS,
-      to: now + 1,
-      step: FORECAST_STEP_SECONDS,
-      now,
-    });
+    const history = this.source.read((store) =>
+      store.query({
+        kind,
+        key: id,
+        from: now - FORECAST_WINDOW_MS,
+        to: now + 1,
+        step: FORECAST_STEP_SECONDS,
+        now,
+      }),
+    );
+    if (!history) return null;
     const result: Forecast =
       capacity.capacity === null
         ? {

@@ -119,7 +119,7 @@ export function createHistory(options: HistoryOptions = {}): HistoryRuntime {
   const file = options.file === undefined ? historyFile() : options.file;
   const recorder = new HistoryRecorder({ file, logger, now });
   const forecasts = new ForecastCache({
-    store: () => recorder.store(),
+    read: (action) => recorder.guard("read", action),
     capacity: capacityOf(cacheOf, subnetsOf),
     now,
   });
