@@ -27,6 +27,7 @@ export function DataStatus({ freshness, fetchError, receivedAt }: DataStatusProp
       ? `${freshness?.message ?? "The cluster cannot be read."} Data last confirmed ${formatAge(contact, now)}.`
       : null;
   const otherErrors = !stale && !fetchError ? (freshness?.errors ?? []) : [];
+  const malformed = (freshness?.resources ?? []).filter((resource) => resource.malformedCount > 0);
 
   return (
     <div className="space-y-2">
@@ -47,6 +48,22 @@ export function DataStatus({ freshness, fetchError, receivedAt }: DataStatusProp
         >
           <strong className="font-semibold">{error.resource}: </strong>
           {error.message}
+        </div>
+      ))}
+      {malformed.map((resource) => (
+        <div
+          key={`malformed-${resource.resource}`}
+          role="status"
+          className="rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
+          <strong className="font-semibold">
+            {resource.malformedCount} {resource.resource} skipped as malformed:{" "}
+          </strong>
+          {resource.malformed
+            .slice(0, 3)
+            .map((item) => `${item.name} (${item.error})`)
+            .join("; ")}
+          {resource.malformedCount > 3 ? "; …" : ""}. They are left out of every figure until fixed.
         </div>
       ))}
       <p className="text-xs text-slate-500" data-testid="data-age">

@@ -119,4 +119,21 @@ test.describe("IP pool pages", () => {
       timeout: 40_000,
     });
   });
+
+  test("a malformed object is named on the page, not counted", async ({ page }) => {
+    const name = await control<string>("/fault", {
+      fault: { method: "injectMalformed", args: ["netresourcesets"] },
+    });
+    try {
+      await page.goto("/nodes");
+      const notice = page.getByRole("status").filter({ hasText: "skipped as malformed" });
+      await expect(notice).toContainText(name);
+      await expect(page.getByRole("link", { name, exact: true })).toHaveCount(0);
+    } finally {
+      await control("/fault", { fault: { method: "clear", args: [] } });
+    }
+    await expect(page.getByRole("status").filter({ hasText: "skipped as malformed" })).toHaveCount(
+      0,
+    );
+  });
 });
