@@ -10,13 +10,9 @@ import { chromium } from "@playwright/test";
 
 const PAGES = [
   { name: "overview", path: "/" },
-  { name: "nodes", path: "/nodes?sort=utilisation&dir=desc" },
   { name: "node", path: "/nodes/10.0.19.7" },
-  { name: "subnets", path: "/subnets" },
   { name: "subnet", path: "/subnets/sbn-f9tight3c7ne" },
-  { name: "enis", path: "/enis?health=unhealthy" },
   { name: "pods", path: "/pods" },
-  { name: "changes", path: "/changes" },
 ];
 
 async function main(): Promise<void> {
