@@ -77,7 +77,7 @@ async function timeRequests(url: string, count: number, concurrency: number): Pr
       const start = performance.now();
       const response = await fetch(url);
       await response.arrayBuffer();
-      if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
+      if (!response.ok) throw new Error(`GET ${url} returned ${response.status}`);
       durations.push(performance.now() - start);
     }
   }

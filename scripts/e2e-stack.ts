@@ -1,6 +1,6 @@
 /**
  * Runs the stack the Playwright suite tests against: frozen demo cluster, production build, a
- * fresh history file. The control endpoint's GET /ready answers 200 once the demo history is
+ * fresh history file. The control endpoint's GET /ready returns 200 once the demo history is
  * seeded, so no spec starts before charts have data.
  */
 import { rm } from "node:fs/promises";

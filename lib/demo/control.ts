@@ -106,7 +106,7 @@ export async function startControlServer(
 ): Promise<{ url: string; close: () => Promise<void>; setReady: (ready: boolean) => void }> {
   let ready = false;
   const server = createServer((request, response) => {
-    // GET /ready tells a test runner when the whole stack, seeded history included, is usable.
+    // GET /ready reports to a test runner when the whole stack, seeded history included, is usable.
     if (request.method === "GET" && request.url === "/ready") {
       answer(response, ready ? 200 : 503, { ready });
       return;

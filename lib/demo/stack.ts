@@ -45,7 +45,7 @@ export interface Stack {
 }
 
 const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
-/** How long the dashboard may take to answer /healthz after it was spawned. */
+/** Maximum time for the dashboard to respond to /healthz after it was spawned. */
 const APP_START_TIMEOUT_MS = 60_000;
 
 async function waitForHealth(url: string, app: ChildProcess): Promise<void> {
@@ -61,7 +61,7 @@ async function waitForHealth(url: string, app: ChildProcess): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(
-    `the dashboard did not answer ${url}/healthz within ${APP_START_TIMEOUT_MS / 1000} s`,
+    `the dashboard did not respond to ${url}/healthz within ${APP_START_TIMEOUT_MS / 1000} s`,
   );
 }
 

@@ -24,7 +24,7 @@ export interface ResourceState {
   /** True once a full list has completed; stays true through later errors. */
   synced: boolean;
   lastSyncAt: string | null;
-  /** Last time the API server answered anything: a page, an event or a bookmark. */
+  /** Last time the API server responded with anything: a page, an event or a bookmark. */
   lastContactAt: string | null;
   objectCount: number;
   malformedCount: number;

@@ -1,10 +1,10 @@
 import "server-only";
 
-/** How long one serialized answer is reused while the cache is unchanged; freshness ages by 1 s. */
+/** How long one serialized response is reused while the cache is unchanged; freshness ages by 1 s. */
 const REUSE_MS = 1_000;
 
 /**
- * Serializes a large JSON answer once per cache version and second, shared by every viewer,
+ * Serializes a large JSON response once per cache version and second, shared by every viewer,
  * instead of once per request. The server still compresses each response: Next.js drops a
  * Content-Encoding header set by a route handler, so a pre-compressed body cannot be sent.
  */

@@ -48,7 +48,7 @@ function toClusterEni(eni: EniRecord): ClusterEni {
 }
 
 /**
- * Keeps VPC figures for the pages: free IPs of every subnet the cluster knows, and drift between
+ * Keeps VPC figures for the pages: free IPs of every subnet the cluster records, and drift between
  * ENI objects and the VPC. Reads go through the service's shared budget, so however many pages
  * are open, each figure is requested at most once per refresh interval.
  */
