@@ -68,7 +68,18 @@ function Group({ group, selected }: { group: PendingGroup; selected: string | nu
     <section className="rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <h2 className="border-b border-slate-200 px-4 py-2 text-sm font-semibold dark:border-slate-800">
         {group.node ? <>Node {nodeLink(group.node)}</> : "Not scheduled"}
-        {group.subnet ? ` · subnet ${group.subnet}` : ""} · {group.pods.length} pod
+        {group.subnet ? (
+          <>
+            {" · subnet "}
+            <Link
+              className="font-mono text-sky-700 hover:underline dark:text-sky-400"
+              href={`/subnets/${encodeURIComponent(group.subnet)}`}
+            >
+              {group.subnet}
+            </Link>
+          </>
+        ) : null}{" "}
+        · {group.pods.length} pod
         {group.pods.length > 1 ? "s" : ""}
       </h2>
       <ul className="divide-y divide-slate-100 dark:divide-slate-800">

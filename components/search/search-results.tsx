@@ -30,7 +30,14 @@ function IpFacts({ match }: { match: SearchMatch }) {
         {ip.releaseState ? ` (${ip.releaseState})` : ""}
       </dd>
       <dt className="text-slate-500">Node</dt>
-      <dd className="font-mono">{ip.node}</dd>
+      <dd className="font-mono">
+        <Link
+          className="text-sky-700 hover:underline dark:text-sky-400"
+          href={`/nodes/${encodeURIComponent(ip.node)}?ip=${encodeURIComponent(ip.ip)}`}
+        >
+          {ip.node}
+        </Link>
+      </dd>
       <dt className="text-slate-500">ENI</dt>
       <dd className="font-mono">
         {ip.eni ? (
@@ -45,7 +52,18 @@ function IpFacts({ match }: { match: SearchMatch }) {
         )}
       </dd>
       <dt className="text-slate-500">Subnet</dt>
-      <dd className="font-mono">{ip.subnet ?? "–"}</dd>
+      <dd className="font-mono">
+        {ip.subnet ? (
+          <Link
+            className="text-sky-700 hover:underline dark:text-sky-400"
+            href={`/subnets/${encodeURIComponent(ip.subnet)}`}
+          >
+            {ip.subnet}
+          </Link>
+        ) : (
+          "–"
+        )}
+      </dd>
       <dt className="text-slate-500">Owner pod</dt>
       <dd className="font-mono">{ip.owner ?? "none"}</dd>
     </dl>
