@@ -23,7 +23,7 @@ test.describe("subnets", () => {
       "First to fail",
     );
     const nodes = page.getByRole("region", { name: /Nodes taking IPs/ });
-    await expect(nodes.getByText("fails first").first()).toBeVisible();
+    await expect(nodes.getByText("fails #1")).toBeVisible();
     await nodes.getByRole("link").first().click();
     await expect(page).toHaveURL(/\/nodes\//);
     await expect(page.getByRole("link", { name: TIGHT_SUBNET }).first()).toBeVisible();

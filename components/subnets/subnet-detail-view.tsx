@@ -14,7 +14,8 @@ import type { NodeClaim } from "@/lib/domain/subnets";
 import { DriftList } from "./drift-list";
 import { FreeFigure, VpcNotice, ZoneName } from "./free-figure";
 
-function NodesTable({ nodes, firstToFail }: { nodes: NodeClaim[]; firstToFail: Set<string> }) {
+/** `failOrder` maps a node to its place among the nodes that ask the subnet first (1 = first). */
+function NodesTable({ nodes, failOrder }: { nodes: NodeClaim[]; failOrder: Map<string, number> }) {
   return (
     <section
       aria-labelledby="subnet-nodes"
@@ -49,9 +50,9 @@ function NodesTable({ nodes, firstToFail }: { nodes: NodeClaim[]; firstToFail: S
                 >
                   {node.name}
                 </Link>
-                {firstToFail.has(node.name) ? (
+                {failOrder.has(node.name) ? (
                   <span className="ml-2 rounded bg-red-100 px-1 text-[10px] uppercase text-red-800 dark:bg-red-900 dark:text-red-100">
-                    fails first
+                    fails #{failOrder.get(node.name)}
                   </span>
                 ) : null}
               </td>
@@ -147,8 +148,13 @@ export function SubnetDetailView({ id }: { id: string }) {
           ) : null}
           <NodesTable
             nodes={failFirstOrder(subnet.nodes, subnet.shortfall > 0 ? subnet.firstToFail : [])}
-            firstToFail={
-              new Set(subnet.shortfall > 0 ? subnet.firstToFail.map((claim) => claim.name) : [])
+            failOrder={
+              new Map(
+                (subnet.shortfall > 0 ? subnet.firstToFail : []).map((claim, index) => [
+                  claim.name,
+                  index + 1,
+                ]),
+              )
             }
           />
           {vpc.enabled ? <DriftList findings={drift} /> : null}
