@@ -16,6 +16,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts"],
     environment: "node",
+    setupFiles: ["lib/testing/fuzz-seed.ts"],
     // Tests that need a history file pass their own path; the rest must not share data/history.db.
     env: { HISTORY_DB: "off" },
     testTimeout: 30_000,

@@ -62,6 +62,18 @@ describe("parseSnapshot", () => {
     });
   });
 
+  it("skips an item whose kind cannot become a string", () => {
+    // Found by fuzzing: String() threw for {toString: []} and the error named no file.
+    const text = JSON.stringify({
+      kind: "NetResourceSetList",
+      apiVersion: "v1",
+      items: [{ kind: { toString: [] } }],
+    });
+    const warnings: string[] = [];
+    expect(parseSnapshot(text, SOURCE, (message) => warnings.push(message))).toEqual([]);
+    expect(warnings[0]).toContain(SOURCE);
+  });
+
   it("names the file for an alias without its anchor", () => {
     expect(() => parseSnapshot("*-", SOURCE, () => {})).toThrow(`${SOURCE}: `);
   });

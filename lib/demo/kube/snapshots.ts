@@ -52,8 +52,10 @@ export function parseSnapshot(text: string, source: string, warn: WarningSink): 
 
     for (const obj of expand(value, source, warn)) {
       const name = isRecord(obj.metadata) ? obj.metadata.name : undefined;
-      if (!obj.kind || !resourceForKind(obj.kind)) {
-        warn(`${source}: skipped object of unsupported kind "${String(obj.kind)}"`);
+      if (typeof obj.kind !== "string" || !resourceForKind(obj.kind)) {
+        // A kind that is not a string may not even convert to one (an object without toString).
+        const shown = typeof obj.kind === "string" ? obj.kind : `(${typeof obj.kind})`;
+        warn(`${source}: skipped object of unsupported kind "${shown}"`);
       } else if (typeof name !== "string" || name === "") {
         warn(`${source}: skipped ${obj.kind} without metadata.name`);
       } else {
