@@ -36,6 +36,8 @@ export interface SeriesCapacity {
   usage: (point: HistoryPoint) => number | null;
   /** Reason no forecast is possible, when capacity is null. */
   missing?: string;
+  /** Usage right now from the live cache; it ends the series, as samples may lag a minute. */
+  current?: number | null;
 }
 
 export interface ForecastEntry extends Forecast {
@@ -66,9 +68,20 @@ export function usageSeries(points: readonly HistoryPoint[], capacity: SeriesCap
 }
 
 /**
- * Forecasts per series, computed at most once per sampler tick. A detail request computes its
- * one series on demand (about 30 ms); list responses read what is cached while a background loop,
- * in short slices, refreshes the rest, so no request ever waits for thousands of forecasts.
+ * Ends a series with the live usage. History buckets average the last samples, so a node that
+ * has just reached its ceiling could otherwise look a little below it.
+ */
+function withCurrent(series: Point[], capacity: SeriesCapacity, now: number): Point[] {
+  const current = capacity.current;
+  const last = series[series.length - 1];
+  if (current === null || current === undefined || (last && last.t >= now)) return series;
+  return [...series, { t: now, v: current }];
+}
+
+/**
+ * Forecasts per series, kept until due again (see REFRESH_MS). A detail request computes its
+ * one series on demand (about 30 ms); list responses read what is cached while a background loop
+ * refreshes the rest one at a time, so no request ever waits for thousands of forecasts.
  */
 export class ForecastCache {
   private readonly entries = new Map<string, ForecastEntry>();
@@ -139,7 +152,10 @@ export class ForecastCache {
             high: null,
             reason: capacity.missing ?? "The capacity of this series is unknown.",
           }
-        : forecast({ series: usageSeries(history.points, capacity), capacity: capacity.capacity });
+        : forecast({
+            series: withCurrent(usageSeries(history.points, capacity), capacity, now),
+            capacity: capacity.capacity,
+          });
     const entry: ForecastEntry = {
       ...result,
       kind,

@@ -89,6 +89,7 @@ function capacityOf(
           return total === null || free === null ? null : total - free;
         },
         missing: "The subnet's CIDR is unknown, so its size and use cannot be computed.",
+        current: total === null || !subnet.free ? null : total - subnet.free.value,
       };
     }
     const nodes = clusterView(cache).summaries;
@@ -99,6 +100,7 @@ function capacityOf(
       capacity: ceiling > 0 ? ceiling : null,
       usage: (point) => point.used ?? null,
       missing: "The ceiling is 0 (exclusive ENI mode or no quota), so headroom never changes.",
+      current: node ? node.used : nodes.reduce((sum, item) => sum + item.used, 0),
     };
   };
 }
