@@ -5,12 +5,10 @@
  */
 import { parseArgs } from "node:util";
 
-import { KubeConfig } from "@kubernetes/client-node";
-
 import { type DemoCluster, startDemoCluster } from "../lib/demo/kube/server";
-import { ClusterCache } from "../lib/kube/cache";
-import { createKubeTransport } from "../lib/kube/transport";
+import type { ClusterCache } from "../lib/kube/cache";
 import { clusterSearchIndex, searchCluster } from "../lib/server/search";
+import { createDemoCache } from "../lib/testing/demo-cache";
 
 const SYNC_TIMEOUT_MS = 300_000;
 
@@ -86,18 +84,7 @@ async function main(): Promise<void> {
   const count = Number(values.queries);
   console.log(`starting the demo cluster at --scale ${scale}…`);
   const cluster = await startDemoCluster({ scale, churn: false, bookmarkIntervalMs: 60_000 });
-  const config = new KubeConfig();
-  config.loadFromOptions({
-    clusters: [{ name: "bench", server: cluster.url, skipTLSVerify: true }],
-    users: [{ name: "bench", token: "demo-token" }],
-    contexts: [{ name: "bench", cluster: "bench", user: "bench" }],
-    currentContext: "bench",
-  });
-  const cache = new ClusterCache({
-    transport: createKubeTransport(config),
-    server: cluster.url,
-    context: "bench",
-  });
+  const cache = createDemoCache(cluster);
   const started = performance.now();
   cache.start();
   while (!cache.states().every((state) => state.synced)) {

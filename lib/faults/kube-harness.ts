@@ -2,15 +2,14 @@
  * Runs a ClusterCache against the demo API server and reads it through the real route handler,
  * so fault tests check what a viewer of /api/v1/nodes would get.
  */
-import { KubeConfig } from "@kubernetes/client-node";
 import { NextRequest } from "next/server";
 import { vi } from "vitest";
 
 import { GET as getNodes } from "@/app/api/v1/nodes/route";
 import { type DemoCluster, startDemoCluster } from "@/lib/demo/kube/server";
-import { ClusterCache } from "@/lib/kube/cache";
-import { createKubeTransport } from "@/lib/kube/transport";
+import type { ClusterCache } from "@/lib/kube/cache";
 import type { Freshness } from "@/lib/server/views";
+import { createDemoCache } from "@/lib/testing/demo-cache";
 
 const CACHE_KEY = Symbol.for("cce-dashboard.cluster-cache");
 type GlobalWithCache = typeof globalThis & { [CACHE_KEY]?: unknown };
@@ -50,19 +49,7 @@ export async function startHarness(
   bookmarkIntervalMs = BOOKMARK_INTERVAL_MS,
 ): Promise<KubeHarness> {
   const cluster = await startDemoCluster({ churn: false, bookmarkIntervalMs });
-  const config = new KubeConfig();
-  config.loadFromOptions({
-    clusters: [{ name: "demo", server: cluster.url, skipTLSVerify: true }],
-    users: [{ name: "demo", token: "demo-token" }],
-    contexts: [{ name: "demo", cluster: "demo", user: "demo" }],
-    currentContext: "demo",
-  });
-  const cache = new ClusterCache({
-    transport: createKubeTransport(config),
-    server: cluster.url,
-    context: "demo",
-    ...timings,
-  });
+  const cache = createDemoCache(cluster, timings);
   (globalThis as GlobalWithCache)[CACHE_KEY] = { cache, configError: null };
 
   async function nodes(): Promise<NodesAnswer> {

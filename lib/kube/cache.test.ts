@@ -1,33 +1,15 @@
-import { KubeConfig } from "@kubernetes/client-node";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { type DemoCluster, startDemoCluster } from "@/lib/demo/kube/server";
+import { createDemoCache } from "@/lib/testing/demo-cache";
 
-import { ClusterCache } from "./cache";
-import { createKubeTransport } from "./transport";
-
-function kubeConfigFor(cluster: DemoCluster): KubeConfig {
-  const config = new KubeConfig();
-  config.loadFromOptions({
-    clusters: [{ name: "demo", server: cluster.url, skipTLSVerify: true }],
-    users: [{ name: "demo", token: "demo-token" }],
-    contexts: [{ name: "demo", cluster: "demo", user: "demo" }],
-    currentContext: "demo",
-  });
-  return config;
-}
+import type { ClusterCache } from "./cache";
 
 function createCache(
   cluster: DemoCluster,
-  extra: { watchTimeoutSeconds?: number; idleTimeoutMs?: number } = {},
+  timings: { watchTimeoutSeconds?: number; idleTimeoutMs?: number } = {},
 ) {
-  const config = kubeConfigFor(cluster);
-  return new ClusterCache({
-    transport: createKubeTransport(config),
-    server: cluster.url,
-    context: "demo",
-    ...extra,
-  });
+  return createDemoCache(cluster, timings);
 }
 
 function addUsedIp(cluster: DemoCluster, ip: string, owner: string) {

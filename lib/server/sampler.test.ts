@@ -2,14 +2,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { KubeConfig } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { type DemoCluster, startDemoCluster } from "@/lib/demo/kube/server";
 import { PLANTED } from "@/lib/demo/scenario/planted";
 import { DAY_MS } from "@/lib/forecast";
-import { ClusterCache } from "@/lib/kube/cache";
-import { createKubeTransport } from "@/lib/kube/transport";
+import type { ClusterCache } from "@/lib/kube/cache";
+import { createDemoCache } from "@/lib/testing/demo-cache";
 
 import { createMetricsRegistry } from "./metrics";
 import { createHistory, currentSubnets, demoExhaustingSubnets, sampleOnce } from "./sampler";
@@ -20,18 +19,7 @@ let dir: string;
 
 beforeAll(async () => {
   cluster = await startDemoCluster({ churn: false, bookmarkIntervalMs: 60_000 });
-  const config = new KubeConfig();
-  config.loadFromOptions({
-    clusters: [{ name: "demo", server: cluster.url, skipTLSVerify: true }],
-    users: [{ name: "demo", token: "demo-token" }],
-    contexts: [{ name: "demo", cluster: "demo", user: "demo" }],
-    currentContext: "demo",
-  });
-  cache = new ClusterCache({
-    transport: createKubeTransport(config),
-    server: cluster.url,
-    context: "demo",
-  });
+  cache = createDemoCache(cluster);
   cache.start();
   await vi.waitFor(() => expect(cache.ready()).toBe(true), { timeout: 10_000 });
   dir = mkdtempSync(path.join(tmpdir(), "sampler-"));

@@ -1,10 +1,9 @@
-import { KubeConfig } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { type DemoCluster, startDemoCluster } from "@/lib/demo/kube/server";
 import { PLANTED } from "@/lib/demo/scenario/planted";
-import { ClusterCache } from "@/lib/kube/cache";
-import { createKubeTransport } from "@/lib/kube/transport";
+import type { ClusterCache } from "@/lib/kube/cache";
+import { createDemoCache } from "@/lib/testing/demo-cache";
 
 import { queryChanges } from "./feed";
 import { searchCluster } from "./search";
@@ -15,18 +14,7 @@ let cache: ClusterCache;
 
 beforeAll(async () => {
   cluster = await startDemoCluster({ churn: false, bookmarkIntervalMs: 60_000 });
-  const config = new KubeConfig();
-  config.loadFromOptions({
-    clusters: [{ name: "demo", server: cluster.url, skipTLSVerify: true }],
-    users: [{ name: "demo", token: "demo-token" }],
-    contexts: [{ name: "demo", cluster: "demo", user: "demo" }],
-    currentContext: "demo",
-  });
-  cache = new ClusterCache({
-    transport: createKubeTransport(config),
-    server: cluster.url,
-    context: "demo",
-  });
+  cache = createDemoCache(cluster);
   cache.start();
   await vi.waitFor(
     () => {
