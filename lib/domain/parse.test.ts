@@ -6,8 +6,16 @@ import {
   parseKubeNode,
   parseNetResourceSet,
   parsePod,
+  type ParseResult,
   parseSubnet,
 } from "./parse";
+
+/** Returns the parsed value, failing the test when parsing failed. */
+function valueOf<T>(result: ParseResult<T>): T {
+  expect(result.ok).toBe(true);
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
 
 const nrs = {
   apiVersion: "cce.baidubce.com/v2",
@@ -60,9 +68,9 @@ describe("parseEni", () => {
 
   it("applies the CRD defaults for missing statuses", () => {
     const result = parseEni(eni);
-    expect(result.ok && result.value.cceStatus).toBe("Pending");
-    expect(result.ok && result.value.vpcStatus).toBe("none");
-    expect(result.ok && result.value.type).toBe("bcc");
+    expect(valueOf(result).cceStatus).toBe("Pending");
+    expect(valueOf(result).vpcStatus).toBe("none");
+    expect(valueOf(result).type).toBe("bcc");
   });
 
   it("rejects an ENI without nodeName", () => {
@@ -78,7 +86,7 @@ describe("parseEni", () => {
         VPCStatusChangeLog: [{ VPCStatus: "inuse", code: "failed", time: "2024-01-01T00:00:00Z" }],
       },
     });
-    expect(result.ok && result.value.vpcLog).toEqual([
+    expect(valueOf(result).vpcLog).toEqual([
       {
         source: "vpc",
         status: "inuse",
@@ -93,7 +101,7 @@ describe("parseEni", () => {
 describe("other kinds", () => {
   it("parses a subnet's free IPs", () => {
     const result = parseSubnet({ metadata: { name: "sbn-1" }, status: { availableIPNum: 12 } });
-    expect(result.ok && result.value.availableIpNum).toBe(12);
+    expect(valueOf(result).availableIpNum).toBe(12);
   });
 
   it("reads the IP extended resource of a Node", () => {
@@ -101,8 +109,8 @@ describe("other kinds", () => {
       metadata: { name: "n1", labels: { "topology.kubernetes.io/zone": "cn-bj-d" } },
       status: { allocatable: { "cce.baidubce.com/ip": "39" } },
     });
-    expect(result.ok && result.value.allocatableIp).toBe(39);
-    expect(result.ok && result.value.zone).toBe("cn-bj-d");
+    expect(valueOf(result).allocatableIp).toBe(39);
+    expect(valueOf(result).zone).toBe("cn-bj-d");
   });
 
   it("reads why a pod is unschedulable", () => {
@@ -115,7 +123,7 @@ describe("other kinds", () => {
         ],
       },
     });
-    expect(result.ok && result.value.unschedulableMessage).toContain("Insufficient");
+    expect(valueOf(result).unschedulableMessage).toContain("Insufficient");
   });
 
   it("reads the involved object of an event", () => {
@@ -124,7 +132,7 @@ describe("other kinds", () => {
       reason: "NoAvailableSubnet",
       involvedObject: { kind: "NetResourceSet", name: "10.0.0.5" },
     });
-    expect(result.ok && result.value.objectKind).toBe("NetResourceSet");
-    expect(result.ok && result.value.count).toBe(1);
+    expect(valueOf(result).objectKind).toBe("NetResourceSet");
+    expect(valueOf(result).count).toBe(1);
   });
 });
