@@ -1,5 +1,5 @@
 // Same values as STATIC_SECURITY_HEADERS in lib/server/security-headers.ts, which proxy.ts sets on
-// pages and API answers; these cover /_next/static files, which proxy.ts does not run for.
+// pages and API responses. These cover /_next/static files, which proxy.ts does not run for.
 const staticSecurityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "no-referrer" },

@@ -35,15 +35,18 @@ function SortHeader({
   onSort: (key: SortKey) => void;
 }) {
   const active = query.sort === column.key;
+  const ascending = query.dir === "asc";
+  let ariaSort: "ascending" | "descending" | "none" = "none";
+  if (active) ariaSort = ascending ? "ascending" : "descending";
   return (
     <th
       scope="col"
-      aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : "none"}
+      aria-sort={ariaSort}
       className={`sticky top-0 z-10 bg-slate-100 px-2 py-2 text-xs font-medium text-slate-600 dark:bg-slate-800 dark:text-slate-300 ${column.numeric ? "text-right" : "text-left"}`}
     >
       <button type="button" className="hover:underline" onClick={() => onSort(column.key)}>
         {column.label}
-        {active ? (query.dir === "asc" ? " ▲" : " ▼") : ""}
+        {active && (ascending ? " ▲" : " ▼")}
       </button>
     </th>
   );
@@ -90,7 +93,7 @@ function NodeTableRow({ node, now }: { node: NodeRow; now: number }) {
   );
 }
 
-/** The nodes table; only rows in view are rendered, so 5,000 nodes scroll smoothly. */
+/** Renders the nodes table. Only rows in view are rendered, so 5,000 nodes scroll smoothly. */
 export function NodesTable({
   nodes,
   query,

@@ -79,7 +79,7 @@ function NodesContent({
 export function NodesView() {
   const pathname = usePathname();
   const params = useSearchParams();
-  // Local state answers keystrokes at once; the URL follows so a link reproduces the view.
+  // Local state follows keystrokes at once, and the URL follows it so a link reproduces the view.
   const [query, setLocalQuery] = useState(() => parseNodeQuery(params));
   const search = params.toString();
   const [seenSearch, setSeenSearch] = useState(search);

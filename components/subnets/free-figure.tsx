@@ -1,7 +1,7 @@
 import { formatAge, formatCount } from "@/components/format";
 import type { FreeIpFigure } from "@/lib/domain/subnets";
 
-/** A free-IP figure with where it came from and, for VPC figures, how old it is. */
+/** Shows a free-IP figure with its source and, for VPC figures, its age. */
 export function FreeFigure({ free, now }: { free: FreeIpFigure | null; now: number }) {
   if (!free) return <span className="text-slate-400">unknown</span>;
   const vpc = free.source === "vpc";
@@ -55,7 +55,7 @@ export function VpcNotice({
   );
 }
 
-/** A VPC zone name (cn-bj-d) with the CCE short form that node pages use (zoneD). */
+/** Shows a VPC zone name (cn-bj-d) with the CCE short form that node pages use (zoneD). */
 export function ZoneName({ zone }: { zone: string | null }) {
   if (!zone) return <>–</>;
   const letter = zone.split("-").pop() ?? "";

@@ -236,12 +236,15 @@ export function eventDraft(
   const kind = event.objectKind;
   const pod =
     kind === "Pod" ? `${event.objectNamespace ?? event.namespace}/${event.objectName ?? ""}` : null;
+  let node: string | null = null;
+  if (kind === "NetResourceSet") node = event.objectName;
+  else if (pod) node = nodeOf(pod);
   return {
     ...base,
     time,
     kind: "event",
     origin: "event",
-    node: kind === "NetResourceSet" ? event.objectName : pod ? nodeOf(pod) : null,
+    node,
     eni: kind === "ENI" ? event.objectName : null,
     pod,
     level: event.type,
@@ -260,7 +263,8 @@ function matches(entry: ChangeEntry, q: ChangeQuery): boolean {
 }
 
 function compare(a: ChangeEntry, b: ChangeEntry): number {
-  return a.time < b.time ? -1 : a.time > b.time ? 1 : a.id - b.id;
+  if (a.time !== b.time) return a.time < b.time ? -1 : 1;
+  return a.id - b.id;
 }
 
 /**

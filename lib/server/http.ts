@@ -16,7 +16,7 @@ export type ErrorCode =
   | "unauthenticated"
   | "forbidden";
 
-/** Answers with the API's error shape: {"error": {"code", "message"}}. */
+/** Builds a response in the API's error shape: {"error": {"code", "message"}}. */
 export function errorResponse(status: number, code: ErrorCode, message: string): NextResponse {
   return NextResponse.json(
     { error: { code, message } },
@@ -24,7 +24,7 @@ export function errorResponse(status: number, code: ErrorCode, message: string):
   );
 }
 
-/** Answers with a JSON body that was already serialized, to reuse shared strings. */
+/** Builds a JSON response from an already serialized body, to reuse shared strings. */
 export function rawJsonResponse(body: string, status = 200): Response {
   return new Response(body, {
     status,
@@ -37,7 +37,7 @@ export function okJson(body: unknown): NextResponse {
 }
 
 /**
- * Returns the cache when it has the objects a page needs, or the error answer to send instead:
+ * Returns the cache when it has the objects a page needs, or the error response to send instead:
  * 503 "unconfigured" without cluster access, 503 "not-synced" before the first full list.
  */
 export function requireSyncedCache(

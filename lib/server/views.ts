@@ -12,7 +12,7 @@ const REQUIRED_RESOURCES = new Set(["netresourcesets", "enis"]);
 
 export type FreshnessStatus = "ok" | "syncing" | "stale" | "unconfigured";
 
-/** How current the served data is, attached to every API response. */
+/** Currency of the served data, attached to every API response. */
 export interface Freshness {
   status: FreshnessStatus;
   generatedAt: string;
